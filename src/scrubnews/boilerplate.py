@@ -1,0 +1,180 @@
+"""Stage 3b, boilerplate: decide which lines are article and which are not.
+
+1. Line rules (``rules.RULES``): widgets, alt-text, banners, each by name.
+   Alt-text glued to a sentence ("needs’.Spacer") is cut off as a rewrite.
+2. The article core: each remaining line scores its word count minus a
+   threshold (plus a bonus for ending like a sentence), and the run of lines
+   with the largest total (Kadane's maximum subarray, linear time) is the
+   core: prose scores up, menus and teasers score down. This is the
+   "densest run of prose" of Kohlschütter et al. and of body-text
+   extraction, in one pass.
+3. A tail: a short heading such as "Comments" or "Related articles" late in
+   the core ends it.
+
+The result keeps, apart, the lines just before the core: the structure
+stage looks there for the headline, byline and dates.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from scrubnews.article import Removal
+from scrubnews.config import Config
+from scrubnews.rules import GLUED_ALT, compile_extra, match_line
+from scrubnews.segment import Line
+
+_WORD = re.compile(r"\w+")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_SENTENCE_END = frozenset(".!?…:;\"”’»)")
+
+_TAIL = re.compile(
+    r"(?:\d{1,5} )?(?:comments?|kommentare?|commentaires?|comentarios?|reader comments"
+    r"|related(?: articles| stories| posts| content| links| news| topics)?"
+    r"|more (?:from|on|in|about|stories|news|articles)\b.{0,40}|read (?:more|next|also)\b.{0,40}"
+    r"|you (?:may|might) (?:also )?(?:like|enjoy|be interested in).{0,20}|recommended(?: for you)?"
+    r"|most (?:popular|read|viewed|shared)|trending(?: now)?|popular (?:posts|stories|articles)"
+    r"|see also|further reading|also on .{1,40}|latest (?:news|stories|articles)"
+    r"|leave a (?:comment|reply)|join the (?:conversation|discussion)|what do you think\??"
+    r"|weitere (?:artikel|beiträge|nachrichten|themen)|ähnliche (?:artikel|beiträge)"
+    r"|mehr zum thema.{0,40}|das könnte sie auch interessieren|lesen sie auch.{0,40}"
+    r"|articles? (?:similaires|liés|connexes)|à lire aussi|sur le même sujet"
+    r"|noticias relacionadas|artículos relacionados|te puede interesar|tags?|schlagwörter"
+    r"|share this(?: article| story| post)?|about the author|über den autor|newsletter)[:.]?",
+    re.IGNORECASE,
+)
+
+
+def word_count(text: str) -> int:
+    """Words in ``text``; a CJK character counts as half a word.
+
+    >>> word_count("Hello, world!")
+    2
+    """
+    if text.isascii():
+        return len(_WORD.findall(text))
+    cjk = len(_CJK.findall(text))
+    if cjk:
+        return len(_WORD.findall(_CJK.sub(" ", text))) + (cjk + 1) // 2
+    return len(_WORD.findall(text))
+
+
+def ends_sentence(text: str) -> bool:
+    return bool(text) and (text[-1] in _SENTENCE_END or text[-1] in "。！？")
+
+
+def line_score(line: Line) -> float:
+    """How much this line looks like article prose (positive) or page chrome."""
+    words = word_count(line.text)
+    score = words - 10.0
+    if words >= 5 and ends_sentence(line.text):
+        score += 6.0
+    if line.kind == "h" and words <= 15:
+        score = min(score, -2.0)
+    if line.link_density > 0.5:
+        score -= words * line.link_density
+    if line.hint == "main":
+        score += 6.0
+    elif line.hint == "chrome":
+        score -= 10.0 + words
+    return score
+
+
+@dataclass
+class Sorted:
+    """What the boilerplate stage decided.
+
+    ``body``: the core's lines that stay; ``before``: the lines before the
+    core that no rule dropped, nearest last (the structure stage looks there
+    for metadata); ``outside``: the other lines outside the core, to be
+    recorded as dropped unless the structure stage uses them.
+    """
+
+    body: list[Line] = field(default_factory=list)
+    before: list[Line] = field(default_factory=list)
+    outside: list[tuple[Line, str]] = field(default_factory=list)
+    removals: list[Removal] = field(default_factory=list)
+
+
+def _core(scores: list[float | None]) -> tuple[int, int]:
+    """Start and end (exclusive) of the maximum-sum run; ``None`` scores are neutral."""
+    best, best_start, best_end = float("-inf"), 0, 0
+    total, start = 0.0, 0
+    for index, score in enumerate(scores):
+        if score is None:
+            continue
+        if total <= 0:
+            total, start = 0.0, index
+        total += score
+        if total > best:
+            best, best_start, best_end = total, start, index + 1
+    return best_start, best_end
+
+
+def _menu_runs(lines: list[Line]) -> set[int]:
+    """Indices of lines in runs of four or more short lines that do not end a sentence."""
+    found: set[int] = set()
+    run: list[int] = []
+    for index, line in enumerate(lines + [Line(0, "x " * 20 + ".")]):
+        if word_count(line.text) <= 5 and not ends_sentence(line.text):
+            run.append(index)
+            continue
+        if len(run) >= 4:
+            found.update(run)
+        run = []
+    return found
+
+
+def sort_lines(lines: list[Line], config: Config) -> Sorted:
+    """Split ``lines`` into article, metadata candidates and boilerplate."""
+    result = Sorted()
+    extra = compile_extra(config.extra_boilerplate)
+    kept: list[Line] = []
+    for line in lines:
+        rule = "image-alt" if line.image else match_line(line.text, extra)
+        if rule is not None:
+            result.removals.append(Removal(line.number, line.text, rule))
+            continue
+        glued = GLUED_ALT.search(line.text) if len(line.text) < 5000 else None
+        if glued is not None and glued.start() > 0:
+            new = line.text[: glued.start()]
+            result.removals.append(Removal(line.number, line.text, "glued-alt-text", new))
+            line.text = new
+        kept.append(line)
+
+    total_words = sum(word_count(line.text) for line in kept)
+    if config.keep_outside_core or total_words < config.min_core_words:
+        result.body = kept
+        return result
+
+    start, core_end = _core([line_score(line) for line in kept])
+    end = _cut_tail(kept, start, core_end)
+    result.body = kept[start:end]
+    menus = _menu_runs(kept)
+    for index, line in enumerate(kept):
+        if start <= index < end:
+            continue
+        if end <= index < core_end:
+            rule = "tail-section"
+        else:
+            rule = "menu-run" if index in menus else "outside-core"
+        result.outside.append((line, rule))
+    result.before = kept[max(0, start - 25) : start]
+    return result
+
+
+def _is_tail(line: Line) -> bool:
+    return len(line.text) <= 80 and _TAIL.fullmatch(line.text) is not None
+
+
+def _cut_tail(lines: list[Line], start: int, end: int) -> int:
+    """End the core at a tail heading found after the first third of its words."""
+    words = [word_count(line.text) for line in lines[start:end]]
+    total = sum(words)
+    seen = 0
+    for offset, line in enumerate(lines[start:end]):
+        if seen >= total / 3 and _is_tail(line):
+            return start + offset
+        seen += words[offset]
+    return end

@@ -1,0 +1,27 @@
+"""One frozen configuration object, built at the boundary and passed down."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Config:
+    """Settings of the cleaning pipeline.
+
+    Attributes:
+        extra_boilerplate: extra regular expressions (Python syntax, matched
+            case-insensitively against a whole stripped line); a line they
+            match is dropped under the rule name ``user-pattern``.
+        keep_outside_core: keep lines outside the detected article core
+            (only the named per-line rules drop anything).
+        min_core_words: a document with fewer words than this in its lines
+            is kept whole instead of being cut down to a core.
+    """
+
+    extra_boilerplate: tuple[str, ...] = ()
+    keep_outside_core: bool = False
+    min_core_words: int = 60
+
+
+DEFAULT = Config()

@@ -1,0 +1,146 @@
+"""Dates as news pages print them, in several languages, to ``date``/``datetime``.
+
+Absolute dates only: ISO (``2012-07-05``, ``2012-07-05T10:30``), day-month-year
+(``5 July 2012``, ``4 Jul 12``, ``5. Juli 2012``, ``5 de julio de 2012``),
+month-day-year (``July 5, 2012``), numeric (``05.07.2012`` day first,
+``7/5/2012`` month first unless the day is over 12). A time right after the
+date (``10:30``) makes a ``datetime``. All patterns are bounded: no
+backtracking blow-up on long lines.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_MONTHS: dict[str, int] = {}
+for _number, _names in enumerate(
+    (
+        "january jan januar janvier enero gennaio janeiro januari jänner janv ene gen",
+        "february feb februar février fevrier febrero febbraio fevereiro februari févr fév",
+        "march mar märz maerz mars marzo março maart mär",
+        "april apr avril abril aprile",
+        "may mai mayo maggio maio mei",
+        "june jun juni juin junio giugno junho",
+        "july jul juli juillet julio luglio julho juil",
+        "august aug août aout agosto augustus ago",
+        "september sep sept septembre septiembre settembre setembro set",
+        "october oct oktober octobre octubre ottobre outubro okt ott out",
+        "november nov novembre noviembre novembro",
+        "december dec dezember décembre decembre diciembre dicembre dezembro dez déc dic",
+    ),
+    start=1,
+):
+    for _name in _names.split():
+        _MONTHS[_name] = _number
+
+_MONTH = r"(?P<month>[^\W\d_]{3,10})\.?"
+_YEAR = r"(?P<year>\d{4}|\d{2})"
+_TIME = r"(?:,?\s{1,3}(?:at\s|um\s|à\s|a las\s|-\s)?(?P<hour>\d{1,2})[:.h](?P<minute>\d{2})(?:\s?(?P<ampm>[ap]\.?m\.?))?)?"
+
+_PATTERNS = (
+    re.compile(
+        r"(?<!\d)(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})"
+        r"(?:[T ](?P<hour>\d{1,2}):(?P<minute>\d{2}))?(?!\d)"
+    ),
+    re.compile(
+        r"(?<!\d)(?P<day>\d{1,2})(?:st|nd|rd|th|er|º|°)?\.?\s{1,3}(?:de\s)?"
+        + _MONTH
+        + r",?\s{1,3}(?:de\s|del\s)?"
+        + _YEAR
+        + r"(?!\d)"
+        + _TIME,
+        re.IGNORECASE,
+    ),
+    re.compile(
+        _MONTH + r"\s{1,3}(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s{1,3}" + _YEAR + r"(?!\d)" + _TIME,
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"(?<![\d.])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4}|\d{2})(?![\d.])" + _TIME
+    ),
+    re.compile(
+        r"(?<![\d/])(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{4}|\d{2})(?![\d/])" + _TIME
+    ),
+)
+
+
+def _year(text: str) -> int:
+    year = int(text)
+    if len(text) == 2:
+        year += 2000 if year < 50 else 1900
+    return year
+
+
+def _month(text: str) -> int | None:
+    if text.isdigit():
+        return int(text)
+    return _MONTHS.get(text.casefold().rstrip("."))
+
+
+def find_date(text: str) -> tuple[dt.date | dt.datetime, int, int] | None:
+    """The first absolute date in ``text``, with its start and end offsets.
+
+    >>> find_date("By Nick Mann in Liverpool | 5 July 2012")[0]
+    datetime.date(2012, 7, 5)
+    >>> find_date("4 Jul 12")[0]
+    datetime.date(2012, 7, 4)
+    >>> find_date("Veröffentlicht am 12. März 2019, 14:30 Uhr")[0]
+    datetime.datetime(2019, 3, 12, 14, 30)
+    >>> find_date("no date here") is None
+    True
+    """
+    if len(text) > 2000 or not any(c.isdigit() for c in text):
+        return None
+    best: tuple[dt.date | dt.datetime, int, int] | None = None
+    for pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if best is not None and m.start() >= best[1]:
+                break
+            found = _build(m)
+            if found is not None:
+                best = (found, m.start(), m.end())
+                break
+    return best
+
+
+def _build(m: re.Match[str]) -> dt.date | dt.datetime | None:
+    groups = m.groupdict()
+    month = _month(groups["month"])
+    if month is None:
+        return None
+    day = int(groups["day"])
+    if month > 12 and day <= 12:
+        month, day = day, month
+    try:
+        date = dt.date(_year(groups["year"]), month, day)
+    except ValueError:
+        return None
+    if not 1900 <= date.year <= 2100:
+        return None
+    hour, minute = groups.get("hour"), groups.get("minute")
+    if hour is None or minute is None:
+        return date
+    h = int(hour)
+    ampm = (groups.get("ampm") or "").replace(".", "").lower()
+    if ampm == "pm" and h < 12:
+        h += 12
+    elif ampm == "am" and h == 12:
+        h = 0
+    if h > 23 or int(minute) > 59:
+        return date
+    return dt.datetime(date.year, date.month, date.day, h, int(minute))
+
+
+def parse_iso(text: str) -> dt.date | dt.datetime | None:
+    """A date from a machine-readable value (``<time datetime>``, JSON-LD, meta tags).
+
+    >>> parse_iso("2019-03-12T14:30:00+01:00")
+    datetime.datetime(2019, 3, 12, 14, 30)
+    >>> parse_iso("2019-03-12")
+    datetime.date(2019, 3, 12)
+    """
+    m = _PATTERNS[0].search(text[:200])
+    if not m:
+        return None
+    return _build(m)

@@ -1,0 +1,110 @@
+"""Stage 2, repair: mojibake, leftover HTML entities, control characters, NFC.
+
+Text is split into lines first (CRLF, CR and LF all end a line), and ftfy
+runs only on the lines a cheap test flags: ftfy over a whole clean
+document costs more than the rest of the pipeline together. Curly quotes,
+dashes and ellipses are kept as the publisher typed them
+(``uncurl_quotes=False``). Every line ftfy changes is recorded as a
+rewrite named after the fixes it applied.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import ftfy
+import ftfy.badness
+
+from scrubnews.article import Removal
+
+FTFY_CONFIG = ftfy.TextFixerConfig(
+    uncurl_quotes=False,
+    fix_line_breaks=False,
+    normalization="NFC",
+    explain=True,
+)
+
+# An HTML entity left in the text: named (&amp;), decimal (&#8217;) or hex (&#x2019;).
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+# C0/C1 controls (tab kept), DEL, and the characters ftfy's heuristics key on.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SUSPECT = re.compile(r"[\x80-\x9f\u00c2-\u00c3\u00c5\u00ce\u00cf\u00d0\u00d1\u00e2\u00ef\ufffd]")
+_SPACE = re.compile(r"[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+
+_FIX_NAMES = {
+    "unescape_html": "html-entities",
+    "fix_encoding": "mojibake",
+    "decode_inconsistent_utf8": "mojibake",
+    "restore_byte_a0": "mojibake",
+    "replace_lossy_sequences": "mojibake",
+    "fix_c1_controls": "control-characters",
+    "remove_control_chars": "control-characters",
+    "remove_terminal_escapes": "control-characters",
+    "fix_latin_ligatures": "ligatures",
+    "fix_character_width": "character-width",
+    "fix_surrogates": "surrogates",
+}
+
+
+def needs_ftfy(line: str) -> bool:
+    """Cheap test: could ftfy change this line?
+
+    >>> needs_ftfy("plain text, with “curly” quotes")
+    False
+    >>> needs_ftfy("the cityâ€™s mayor")
+    True
+    """
+    if line.isascii():
+        return "&" in line and _ENTITY.search(line) is not None
+    return (
+        _SUSPECT.search(line) is not None
+        or ("&" in line and _ENTITY.search(line) is not None)
+        or ftfy.badness.is_bad(line)
+    )
+
+
+def _rule_name(explanation: list[tuple[str, str]] | None) -> str:
+    names = []
+    for _action, fixer in explanation or []:
+        name = _FIX_NAMES.get(fixer, fixer.replace("_", "-"))
+        if name not in names:
+            names.append(name)
+    return "repair:" + "+".join(names or ["text"])
+
+
+def tidy(line: str) -> str:
+    """Whitespace and invisible characters: one space between words, none at the ends.
+
+    >>> tidy("  a\\u00a0\\tb\\u200b  ")
+    'a b'
+    """
+    if not line.isascii():
+        line = _ZERO_WIDTH.sub("", line)
+        if not unicodedata.is_normalized("NFC", line):
+            line = unicodedata.normalize("NFC", line)
+    if _CONTROL.search(line):
+        line = _CONTROL.sub("", line)
+    return _SPACE.sub(" ", line).strip()
+
+
+def repair_line(line: str) -> tuple[str, str | None]:
+    """Return the repaired line and the rule name, or ``None`` when only tidied."""
+    if needs_ftfy(line):
+        fixed, explanation = ftfy.fix_and_explain(line, FTFY_CONFIG)
+        if fixed != line:
+            return tidy(fixed), _rule_name(explanation)
+    return tidy(line), None
+
+
+def repair(text: str) -> tuple[list[str], list[Removal]]:
+    """Split ``text`` into repaired lines; return them and the rewrites made."""
+    lines: list[str] = []
+    rewrites: list[Removal] = []
+    for number, raw_line in enumerate(text.splitlines(), start=1):
+        fixed, rule = repair_line(raw_line)
+        if rule is not None:
+            rewrites.append(Removal(number, tidy(raw_line), rule, fixed))
+        lines.append(fixed)
+    return lines, rewrites

@@ -1,0 +1,284 @@
+"""The boilerplate rule table: every line rule scrubnews knows, by name.
+
+Each ``Rule`` matches a whole stripped line (case-folded), by an exact
+phrase list and/or a regular expression, only on lines no longer than
+``max_chars`` (so a rule never runs over a long line). The patterns are
+anchored and have no nested repetition: matching is linear in the line.
+``clean`` drops what these rules match and ``check`` reports it; both read
+this one table. Rules that look at a line's neighbours (menu runs, the
+article core) live in ``boilerplate``; their names are listed in
+``CONTEXT_RULES`` so that every removal names a rule documented here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One named line rule."""
+
+    name: str
+    description: str
+    exact: frozenset[str] = field(default_factory=frozenset)
+    pattern: re.Pattern[str] | None = None
+    max_chars: int = 100
+    requires: tuple[re.Pattern[str], ...] = ()
+
+    def matches(self, folded: str) -> bool:
+        """True if the rule matches ``folded`` (a stripped, case-folded line).
+
+        A line matches when it is one of ``exact``, or ``pattern`` matches it
+        whole, or every pattern in ``requires`` occurs somewhere in it.
+        """
+        if len(folded) > self.max_chars:
+            return False
+        if folded in self.exact:
+            return True
+        if self.pattern is not None and self.pattern.fullmatch(folded) is not None:
+            return True
+        return bool(self.requires) and all(p.search(folded) for p in self.requires)
+
+
+def _words(*phrases: str) -> frozenset[str]:
+    return frozenset(p.casefold() for p in phrases)
+
+
+def _re(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+_ALT_WORDS = (
+    r"spacer|image|img|photo|photograph|picture|pic|icon|logo|thumbnail|thumb|avatar|banner"
+    r"|placeholder|graphic|illustration|foto|bild|grafik|imagen|immagine"
+)
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "image-alt",
+        "Image alt-text left in the dump: 'Spacer', 'CIPFA logo', 'Photo', '[image]'.",
+        pattern=_re(
+            rf"\[?(?:{_ALT_WORDS})\]?(?: \d{{1,4}})?(?: of \d{{1,4}})?"
+            rf"|[\w&'’.-]+(?: [\w&'’.-]+){{0,5}} (?:logo|icon|avatar|thumbnail)"
+            rf"|(?:{_ALT_WORDS}): ?[^ ]{{0,60}}\.(?:jpe?g|png|gif|webp|svg)"
+            r"|[\w.-]{1,80}\.(?:jpe?g|png|gif|webp|svg)"
+        ),
+        max_chars=80,
+    ),
+    Rule(
+        "share-widget",
+        "Share and social buttons: 'AddToAny', 'Share on Facebook', 'Tweet', 'Email', 'Print'.",
+        exact=_words(
+            "addtoany", "share", "shares", "share this", "share this article", "share this story",
+            "share this post", "share this page", "share article", "share story", "sharing",
+            "share via", "share on", "share:", "tweet", "tweet this", "email", "e-mail", "mail",
+            "print", "print this", "print article", "print this article", "print this page",
+            "facebook", "twitter", "linkedin", "whatsapp", "pinterest", "reddit", "tumblr",
+            "telegram", "xing", "flipboard", "pocket", "messenger", "pin it", "copy link",
+            "copy the link", "link copied", "save", "save article", "save for later", "like",
+            "teilen", "drucken", "twittern", "artikel teilen", "partager", "imprimer",
+            "compartir", "imprimir", "condividi", "stampa", "delen", "comment", "comments",
+            "x", "bluesky", "mastodon", "threads", "sms", "more", "+", "share on x",
+            "facebook twitter", "facebook twitter email", "facebook twitter linkedin",
+            "email this", "email this article", "send", "gift this article", "gift article",
+        ),
+        pattern=_re(
+            r"(?:share|teilen|partager|compartir)(?: this)?(?: (?:article|story|post|page))?"
+            r" (?:on|via|with|auf|sur|en|per) [\w. +-]{1,30}"
+            r"|(?:follow|like) us on [\w. +-]{1,40}"
+            r"|\d{1,6} (?:shares?|comments?|likes?)"
+            r"|(?:facebook|twitter|linkedin|whatsapp|pinterest|reddit|email|e-mail|print|x)"
+            r"(?: ?[|·•/,] ?(?:facebook|twitter|linkedin|whatsapp|pinterest|reddit|email"
+            r"|e-mail|print|x|share|tweet|copy link)){1,9}"
+        ),
+        max_chars=120,
+    ),
+    Rule(
+        "feedback-prompt",
+        "Reader feedback prompts: 'Did you enjoy this article?', 'Was this helpful?'.",
+        pattern=_re(
+            r"(?:did you (?:enjoy|like|find)|was this|was this (?:article|page|story|information)"
+            r"|how (?:useful|helpful) was|is this page useful|rate this)[^.]{0,60}\?"
+            r"|(?:yes|no)(?: ?/ ?(?:yes|no))?|thanks for (?:your )?feedback[.!]?"
+            r"|(?:hat|fanden) (?:ihnen|sie) (?:dieser|der) (?:artikel|beitrag)[^.]{0,40}\?"
+        ),
+        max_chars=120,
+    ),
+    Rule(
+        "back-to-top",
+        "Page navigation: 'Top', 'Back to top', 'Next article', 'Skip to content'.",
+        exact=_words(
+            "top", "^ top", "↑ top", "back to top", "return to top", "go to top", "to top",
+            "scroll to top", "nach oben", "zurück nach oben", "haut de page", "retour en haut",
+            "volver arriba", "torna su", "skip to content", "skip to main content",
+            "skip to navigation", "jump to navigation", "skip navigation", "menu", "close",
+            "open menu", "close menu", "toggle navigation", "search", "go", "submit", "home",
+            "next", "previous", "prev", "next article", "previous article", "next story",
+            "previous story", "next post", "previous post", "continue reading", "read more",
+            "read more »", "more »", "« previous", "next »", "back", "zurück", "weiter",
+            "weiterlesen", "mehr", "lire la suite", "leer más", "suche", "recherche", "buscar",
+            "main menu", "navigation", "hauptmenü", "suchen", "search for:", "sections",
+            "loading", "loading...", "please wait", "view all", "show more", "see all",
+            "see more", "load more", "all", "login", "log in", "sign in", "log out",
+            "sign out", "register", "anmelden", "abmelden", "registrieren", "my account",
+        ),
+        pattern=_re(r"(?:back to|return to|go to|zurück zu|retour à) [\w' -]{1,40}"),
+        max_chars=60,
+    ),
+    Rule(
+        "advertisement",
+        "Advertising labels: 'Advertisement', 'Sponsored', 'Anzeige'.",
+        exact=_words(
+            "advertisement", "advertisements", "advertising", "advert", "ad", "ads", "sponsored",
+            "sponsored content", "paid content", "paid post", "promoted", "promoted content",
+            "anzeige", "werbung", "publicité", "publicidad", "pubblicità", "reklame",
+            "story continues below advertisement", "article continues below advertisement",
+            "continue reading below", "continue reading the main story",
+            "advertisement - scroll to continue", "ad feedback", "partner content",
+            "story continues below", "article continues below",
+        ),
+        pattern=_re(r"(?:advertisement|anzeige|werbung)[ :–—-]{1,4}[\w ]{0,40}"),
+        max_chars=60,
+    ),
+    Rule(
+        "subscription-prompt",
+        "Subscription and newsletter prompts: 'Subscribe now', 'Sign up for our newsletter'.",
+        exact=_words(
+            "subscribe", "subscribe now", "subscribe today", "subscriber", "subscribers only",
+            "subscriptions", "newsletter", "newsletters", "sign up", "sign up now",
+            "sign up for free", "join now", "abonnieren", "jetzt abonnieren", "abonnement",
+            "s'abonner", "abonnez-vous", "suscríbete", "suscribirse", "already a subscriber?",
+            "already a subscriber? sign in", "become a member", "support us", "donate",
+            "get the app", "download the app", "free trial", "start your free trial",
+        ),
+        pattern=_re(
+            r"(?:subscribe|sign up|signup|register|join|get|receive)(?: now| today| free)?"
+            r" (?:to|for) (?:our|the|my|free|daily|weekly) [\w ’'-]{0,60}(?:newsletters?|updates|"
+            r"emails?|alerts|digest|briefing|bulletin|list|subscription)[.!]?"
+            r"|(?:subscribe|subscription|newsletter|abonnieren|abonnez)[^.]{0,80}"
+            r"(?:e-?mail|inbox|newsletter|access|offer|angebot|jetzt|today|now)[.!]?"
+            r"|(?:already|bereits) (?:a |an )?(?:subscriber|member|abonnent)[^.]{0,40}"
+            r"|(?:enter|your) (?:your )?e-?mail(?: address)?[^.]{0,40}"
+            r"|this (?:article|story|content) is (?:for|only available to) subscribers[^.]{0,40}"
+        ),
+        max_chars=160,
+    ),
+    Rule(
+        "cookie-notice",
+        "Cookie and consent banners.",
+        requires=(
+            _re(r"\bcookies?\b|\bgdpr\b"),
+            _re(
+                r"\b(?:accept|agree|consent|policy|settings|use|einverstanden|akzeptieren"
+                r"|verwendet|nutzt|utilise|utilisons|acepta|utiliza|usamos|continu)"
+            ),
+        ),
+        pattern=_re(
+            r"(?:accept|allow|reject|decline)(?: all)?(?: cookies)?|cookie (?:settings|policy|"
+            r"preferences)|ok(?:ay)?|got it|i agree|i accept|alle akzeptieren|akzeptieren"
+            r"|tout accepter|aceptar|accetta"
+        ),
+        max_chars=400,
+    ),
+    Rule(
+        "copyright",
+        "Copyright and legal footers: '© 2024 …', 'All rights reserved'.",
+        pattern=_re(
+            r"(?:©|\(c\)|copyright|&copy;)[^\n]{0,200}"
+            r"|[^\n]{0,150}(?:all rights reserved|alle rechte vorbehalten|tous droits réservés"
+            r"|todos los derechos reservados)[^\n]{0,100}"
+            r"|(?:privacy(?: policy| notice)?|terms(?: of (?:use|service))?|terms (?:&|and) "
+            r"conditions|impressum|datenschutz|imprint|legal notice|mentions légales|"
+            r"cookie policy|accessibility|sitemap|site map|contact us|about us|kontakt)"
+        ),
+        max_chars=300,
+    ),
+    Rule(
+        "comment-widget",
+        "Comment section furniture: 'Leave a comment', 'Reply', 'Log in to comment'.",
+        exact=_words(
+            "reply", "report", "flag", "permalink", "leave a reply", "leave a comment",
+            "post a comment", "add a comment", "write a comment", "show comments",
+            "view comments", "hide comments", "load comments", "comments are closed.",
+            "comments are closed", "join the conversation", "join the discussion",
+            "kommentieren", "antworten", "kommentar schreiben", "répondre", "responder",
+        ),
+        pattern=_re(
+            r"(?:log ?in|sign in|register|you must be logged in) to (?:post a )?(?:comment|reply)"
+            r"[^\n]{0,40}"
+            r"|(?:\d{1,6}|no|one|two) (?:comments?|replies|responses|kommentare?|commentaires?)"
+            r"|(?:leave|post|add|write) a (?:comment|reply)[^\n]{0,40}"
+        ),
+        max_chars=100,
+    ),
+    Rule(
+        "markup-debris",
+        "Dumper debris with no words: form fields '[ ] [Go]', lone bullets, rules, '|'.",
+        pattern=_re(r"[\W_]{1,80}|(?:\[[^\]\n]{0,40}\] ?){1,6}|\[?(?:go|search|submit|ok)\]?"),
+        max_chars=80,
+    ),
+    Rule(
+        "user-pattern",
+        "A line matched by one of the configuration's extra boilerplate patterns.",
+    ),
+)
+
+CONTEXT_RULES: dict[str, str] = {
+    "glued-alt-text": "Image alt-text glued to the end of a sentence: 'local needs’.Spacer'.",
+    "menu-run": "A run of short, link-like lines: navigation menus, tag lists, related links.",
+    "outside-core": "A line outside the article's densest run of prose (navigation, teasers, "
+    "footers).",
+    "tail-section": "Everything after a 'Comments', 'Related articles' or 'More from' heading "
+    "at the end of the article.",
+    "standfirst-repeat": "A body paragraph that repeats the standfirst.",
+    "duplicate-line": "A body paragraph repeated word for word.",
+    "metadata": "A line consumed into the front-matter (headline, byline, date, standfirst).",
+}
+
+BY_NAME: dict[str, Rule] = {rule.name: rule for rule in RULES}
+
+# Image alt-text glued to the end of a sentence, e.g. "local needs’.Spacer".
+GLUED_ALT = re.compile(
+    rf"(?<=[.!?…’”\"')\]])(?:{_ALT_WORDS}|[A-Z][\w&-]{{0,20}}(?: [A-Z][\w&-]{{0,20}}){{0,3}}"
+    rf" (?:logo|icon))$",
+    re.IGNORECASE,
+)
+
+
+def describe(name: str) -> str:
+    """The description of rule ``name`` (line rule or context rule)."""
+    if name in BY_NAME:
+        return BY_NAME[name].description
+    if name in CONTEXT_RULES:
+        return CONTEXT_RULES[name]
+    if name.startswith("repair:"):
+        return "Text repaired: " + name.removeprefix("repair:").replace("+", ", ") + "."
+    return ""
+
+
+def compile_extra(patterns: Iterable[str]) -> tuple[re.Pattern[str], ...]:
+    """Compile the configuration's extra boilerplate patterns."""
+    return tuple(re.compile(p, re.IGNORECASE) for p in patterns)
+
+
+def match_line(line: str, extra: tuple[re.Pattern[str], ...] = ()) -> str | None:
+    """Name of the first line rule that matches ``line``, else ``None``.
+
+    >>> match_line("CIPFA logo")
+    'image-alt'
+    >>> match_line("Did you enjoy this article?")
+    'feedback-prompt'
+    >>> match_line("Addressing the conference yesterday, Redmond said so.") is None
+    True
+    """
+    folded = line.casefold()
+    for rule in RULES:
+        if rule.matches(folded):
+            return rule.name
+    for pattern in extra:
+        if len(line) <= 1000 and pattern.fullmatch(line):
+            return "user-pattern"
+    return None

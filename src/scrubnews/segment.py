@@ -1,0 +1,107 @@
+"""Stage 3a, segment: repaired lines to ``Line`` units, dumper markup read.
+
+Dumpers mark structure in their own ways: html2text writes Markdown
+(``## Heading``, ``* item``, ``![alt](src)``, ``**bold**``), w3m and lynx
+indent and bullet list items (``•``, ``☆``, ``◦``), ``> `` quotes. Each
+non-empty line becomes one ``Line`` with its kind (paragraph, heading,
+list item, quote), its heading level, whether it was an image, and whether
+a blank line stood before it. The markers themselves are not text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from scrubnews.article import BlockKind
+
+_HEADING = re.compile(r"(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*")
+_BULLET = re.compile(r"[*+•◦○●▪▫■□☆★‣⁃·–-][ \t]+(.*)")
+_QUOTE = re.compile(r">[ \t]?(.*)")
+_IMAGE = re.compile(r"!\[([^\]\n]{0,500})\]\([^)\n]{0,2000}\)")
+_LINK = re.compile(r"\[([^\]\n]{0,500})\]\([^)\n]{0,2000}\)")
+_EMPHASIS = re.compile(r"(?<![\w*])(\*\*|__)(?=\S)([^*_\n]{1,500}?)(?<=\S)\1(?![\w*])")
+_SETEXT = re.compile(r"={3,}|-{3,}")
+
+
+@dataclass
+class Line:
+    """One non-empty line of the input, with what the dumper told about it.
+
+    ``number`` is 1-based in the decoded input. ``hint`` carries what an HTML
+    page states (``"main"`` inside ``<article>``/``<main>``, ``"chrome"``
+    inside ``nav``/``footer``/``aside``); dumps leave it empty.
+    """
+
+    number: int
+    text: str
+    kind: BlockKind = "p"
+    level: int = 0
+    image: bool = False
+    gap_before: bool = True
+    link_density: float = 0.0
+    hint: str = ""
+
+
+def _strip_markdown(text: str) -> tuple[str, bool]:
+    """Inline html2text markup: images to alt-text, links to their text, no bold."""
+    image = False
+    if "](" in text:
+        if "![" in text:
+            stripped = _IMAGE.sub(lambda m: m.group(1), text)
+            image = not _IMAGE.sub("", text).strip()
+            text = stripped
+        text = _LINK.sub(lambda m: m.group(1), text)
+    if "**" in text or "__" in text:
+        text = _EMPHASIS.sub(lambda m: m.group(2), text)
+    return text.strip(), image
+
+
+def to_line(number: int, text: str, gap_before: bool) -> Line:
+    """Read one repaired, non-empty line into a ``Line``.
+
+    >>> to_line(3, "## A heading", True).kind
+    'h'
+    >>> to_line(4, "* an item", False).text
+    'an item'
+    """
+    kind: BlockKind = "p"
+    level = 0
+    first = text[0]
+    if first == "#":
+        m = _HEADING.fullmatch(text)
+        if m and m.group(2):
+            kind, level, text = "h", len(m.group(1)), m.group(2)
+    elif first == ">":
+        m = _QUOTE.fullmatch(text)
+        if m and m.group(1):
+            kind, text = "quote", m.group(1)
+    elif not first.isalpha():
+        m = _BULLET.fullmatch(text)
+        if m and m.group(1):
+            kind, text = "li", m.group(1)
+    text, image = _strip_markdown(text)
+    return Line(number, text, kind, level, image, gap_before)
+
+
+def segment(lines: list[str]) -> list[Line]:
+    """Turn repaired lines (index 0 is input line 1) into ``Line`` units.
+
+    A Markdown setext underline (``===`` or ``---`` under a line) makes the
+    line above a heading and is not itself a unit.
+    """
+    units: list[Line] = []
+    gap = True
+    for index, text in enumerate(lines):
+        if not text:
+            gap = True
+            continue
+        if units and not gap and _SETEXT.fullmatch(text) and units[-1].number == index:
+            units[-1].kind = "h"
+            units[-1].level = 1 if text[0] == "=" else 2
+            continue
+        line = to_line(index + 1, text, gap)
+        if line.text:
+            units.append(line)
+        gap = False
+    return units

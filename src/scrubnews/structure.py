@@ -1,0 +1,253 @@
+"""Stage 4, structure: headline, standfirst, byline, dates and body.
+
+Looks at the lines just before the article core and the first lines of the
+core (the "head"): a byline ("By …", "Von …", "Par …", "Por …") gives
+authors, a place ("in Liverpool") and often a date; short lines holding a
+date are datelines; the headline is the page's own heading when the dumper
+kept one, else the nearest headline-like line above the byline and dates;
+a prose line between headline and byline, or a first paragraph repeated
+right after, is the standfirst. Every line used this way is recorded as a
+``metadata`` removal, and its content lands in the front-matter, never lost.
+What a page states about itself (``PageMeta``, from HTML) wins over guesses.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from scrubnews.article import Block, Removal
+from scrubnews.boilerplate import Sorted, ends_sentence, word_count
+from scrubnews.dates import find_date
+from scrubnews.segment import Line
+
+_BYLINE = re.compile(
+    r"(?:written by|words by|story by|reporting by|posted by|published by|by|von|par|por|di"
+    r"|door|av|text|texte|author|autor|autorin|auteur|autore)\s{0,3}:?\s{1,3}(?P<rest>\S.{1,300})",
+    re.IGNORECASE,
+)
+_PARTS = re.compile(r"\s*[|•·]\s*|\s+[-–—]\s+|\s*/\s+")
+_NAMES = re.compile(r"\s*(?:,|;|\band\b|&|\bund\b|\bet\b|\by\b|\be\b)\s*")
+_PLACE = re.compile(r"(?P<who>.+?)\s+(?:in|aus|à|en)\s+(?P<place>[A-ZÀ-Ý][\w .'’-]{1,40})")
+_ROLE = re.compile(
+    r"(?:staff|senior|chief|deputy|political|business|health|science|sports?|foreign|news)?\s?"
+    r"(?:writer|reporter|correspondent|editor|columnist|contributor|journalist|redakteur(?:in)?"
+    r"|redaktion|autor(?:in)?)s?",
+    re.IGNORECASE,
+)
+_NAME_WORD = re.compile(r"[A-ZÀ-ÝŁŚŽ][\w.'’-]*|(?:van|von|de|der|den|del|da|di|la|le|du|dos|bin)")
+_DATE_PREFIX = re.compile(
+    r"(?:published|posted|updated|last updated|modified|created|date|veröffentlicht(?: am)?"
+    r"|aktualisiert(?: am)?|stand|erstellt(?: am)?|publié le|mis à jour le|publicado|actualizado"
+    r"|pubblicato)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class PageMeta:
+    """What a page states about itself (HTML meta tags, JSON-LD), if anything."""
+
+    title: str | None = None
+    standfirst: str | None = None
+    authors: list[str] = field(default_factory=list)
+    date: dt.date | dt.datetime | None = None
+
+
+@dataclass
+class Structured:
+    """The structure stage's answer."""
+
+    title: str | None = None
+    standfirst: str | None = None
+    authors: list[str] = field(default_factory=list)
+    location: str | None = None
+    date: dt.date | dt.datetime | None = None
+    extra: dict[str, str] = field(default_factory=dict)
+    body: list[Block] = field(default_factory=list)
+    removals: list[Removal] = field(default_factory=list)
+    used: set[int] = field(default_factory=set)
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+def _is_date_line(text: str) -> bool:
+    if len(text) > 120 or word_count(text) > 14:
+        return False
+    found = find_date(text)
+    if found is None:
+        return False
+    rest = (text[: found[1]] + " " + text[found[2] :]).strip(" ,|·•-–—:()")
+    return word_count(rest) <= 4 or _DATE_PREFIX.match(text) is not None
+
+
+def parse_byline(text: str) -> tuple[list[str], str | None, dt.date | dt.datetime | None] | None:
+    """Authors, place and date from a byline, or ``None`` if it is not one.
+
+    >>> parse_byline("By Nick Mann in Liverpool | 5 July 2012")
+    (['Nick Mann'], 'Liverpool', datetime.date(2012, 7, 5))
+    >>> parse_byline("Von Anna Schmidt und Jörg Weber")[0]
+    ['Anna Schmidt', 'Jörg Weber']
+    >>> parse_byline("By the way, this is a sentence.") is None
+    True
+    """
+    if len(text) > 300 or word_count(text) > 30:
+        return None
+    m = _BYLINE.fullmatch(text)
+    if m is None:
+        return None
+    rest = m.group("rest")
+    date = None
+    found = find_date(rest)
+    if found is not None:
+        date = found[0]
+        rest = rest[: found[1]] + rest[found[2] :]
+    place = None
+    authors: list[str] = []
+    for part in _PARTS.split(rest):
+        part = part.strip(" ,;:.")
+        if not part or _ROLE.fullmatch(part) or _DATE_PREFIX.fullmatch(part):
+            continue
+        if authors:
+            break
+        pm = _PLACE.fullmatch(part)
+        if pm:
+            part, place = pm.group("who"), pm.group("place").strip()
+        for name in _NAMES.split(part):
+            name = name.strip(" .")
+            words = name.split()
+            if 1 <= len(words) <= 5 and all(_NAME_WORD.fullmatch(w) for w in words):
+                if words[0][0].isupper() and not _ROLE.fullmatch(name):
+                    authors.append(name)
+            elif name:
+                return None
+    if not authors:
+        return None
+    return authors, place, date
+
+
+def _title_like(line: Line) -> bool:
+    words = word_count(line.text)
+    if line.kind == "h":
+        return 1 <= words <= 40
+    if not 3 <= words <= 30 or len(line.text) > 250:
+        return False
+    return not line.text.endswith(".") or line.text.endswith("...")
+
+
+def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
+    """Find headline, standfirst, byline and dates; return them with the body."""
+    meta = meta or PageMeta()
+    out = Structured()
+    body = sorted_lines.body
+    before = sorted_lines.before
+    # The head: lines before the core, then core lines up to the first long paragraph.
+    head_body = 0
+    for line in body[:8]:
+        if word_count(line.text) >= 40:
+            break
+        head_body += 1
+    head = before[-12:] + body[:head_body]
+    if not before and body:
+        head = body[: max(head_body, 1)]
+
+    dates: list[tuple[Line, dt.date | dt.datetime]] = []
+    byline_at = None
+    for index, line in enumerate(head):
+        parsed = parse_byline(line.text)
+        if parsed is not None and byline_at is None:
+            authors, place, date = parsed
+            out.authors, out.location = authors, place
+            if date is not None:
+                dates.insert(0, (line, date))
+            byline_at = index
+            out.used.add(line.number)
+        elif _is_date_line(line.text):
+            found = find_date(line.text)
+            assert found is not None
+            dates.append((line, found[0]))
+            out.used.add(line.number)
+
+    first_meta = min(
+        [i for i, line in enumerate(head) if line.number in out.used] or [len(head)]
+    )
+    title_line = _pick_title(head, first_meta, out.used)
+    if title_line is not None:
+        out.title = title_line.text
+        out.used.add(title_line.number)
+
+    # Standfirst: prose between the headline and the byline, or a repeated first paragraph.
+    title_at = head.index(title_line) if title_line is not None else -1
+    if byline_at is not None:
+        for line in head[title_at + 1 : byline_at]:
+            if line.number not in out.used and word_count(line.text) >= 8:
+                out.standfirst = line.text
+                out.used.add(line.number)
+                break
+
+    remaining = [line for line in body if line.number not in out.used]
+    if out.standfirst is None and remaining:
+        first = _norm(remaining[0].text)
+        if word_count(remaining[0].text) >= 8 and any(
+            _norm(line.text) == first for line in remaining[1:6]
+        ):
+            out.standfirst = remaining[0].text
+            out.used.add(remaining[0].number)
+
+    if meta.title:
+        out.title = meta.title
+    if meta.standfirst and out.standfirst is None:
+        out.standfirst = meta.standfirst
+    if meta.authors:
+        out.authors = meta.authors
+    if dates:
+        out.date = dates[0][1]
+    if meta.date is not None:
+        out.date = meta.date
+    chosen_day = str(out.date)[:10] if out.date is not None else None
+    spare = [
+        line.text
+        for line, date in dates
+        if str(date)[:10] != chosen_day and parse_byline(line.text) is None
+    ]
+    if spare:
+        out.extra["dateline"] = " | ".join(spare)
+
+    for line in before + body:
+        if line.number in out.used:
+            out.removals.append(Removal(line.number, line.text, "metadata"))
+    _body(out, body)
+    return out
+
+
+def _pick_title(head: list[Line], first_meta: int, used: set[int]) -> Line | None:
+    candidates = [line for line in head if line.number not in used and _title_like(line)]
+    headings = [line for line in candidates if line.kind == "h"]
+    if headings:
+        return min(headings, key=lambda line: (line.level, -head.index(line)))
+    above = [line for line in candidates if head.index(line) < first_meta]
+    return above[-1] if above else None
+
+
+def _body(out: Structured, body: list[Line]) -> None:
+    standfirst = _norm(out.standfirst) if out.standfirst else None
+    seen: set[str] = set()
+    for line in body:
+        if line.number in out.used:
+            continue
+        key = _norm(line.text)
+        if standfirst is not None and key == standfirst:
+            out.removals.append(Removal(line.number, line.text, "standfirst-repeat"))
+            continue
+        if key in seen and word_count(line.text) >= 4:
+            out.removals.append(Removal(line.number, line.text, "duplicate-line"))
+            continue
+        seen.add(key)
+        kind = line.kind
+        level = max(2, min(line.level, 6)) if kind == "h" else 0
+        if kind == "h" and ends_sentence(line.text) and word_count(line.text) > 15:
+            kind, level = "p", 0
+        out.body.append(Block(line.text, kind, level))
