@@ -131,10 +131,14 @@ def sort_lines(lines: list[Line], config: Config) -> Sorted:
     result = Sorted()
     extra = compile_extra(config.extra_boilerplate)
     kept: list[Line] = []
+    # Kept lines that follow a dropped tail heading ("42 Comments", "Share this article").
+    after_tail: set[int] = set()
     for line in lines:
         rule = "image-alt" if line.image else match_line(line.text, extra)
         if rule is not None:
             result.removals.append(Removal(line.number, line.text, rule))
+            if _is_tail(line):
+                after_tail.add(len(kept))
             continue
         glued = GLUED_ALT.search(line.text) if len(line.text) < 5000 else None
         if glued is not None and glued.start() > 0:
@@ -149,7 +153,7 @@ def sort_lines(lines: list[Line], config: Config) -> Sorted:
         return result
 
     start, core_end = _core([line_score(line) for line in kept])
-    end = _cut_tail(kept, start, core_end)
+    end = _cut_tail(kept, start, core_end, after_tail)
     result.body = kept[start:end]
     menus = _menu_runs(kept)
     for index, line in enumerate(kept):
@@ -168,13 +172,13 @@ def _is_tail(line: Line) -> bool:
     return len(line.text) <= 80 and _TAIL.fullmatch(line.text) is not None
 
 
-def _cut_tail(lines: list[Line], start: int, end: int) -> int:
+def _cut_tail(lines: list[Line], start: int, end: int, after_tail: set[int]) -> int:
     """End the core at a tail heading found after the first third of its words."""
     words = [word_count(line.text) for line in lines[start:end]]
     total = sum(words)
     seen = 0
     for offset, line in enumerate(lines[start:end]):
-        if seen >= total / 3 and _is_tail(line):
+        if seen >= total / 3 and (_is_tail(line) or start + offset in after_tail):
             return start + offset
         seen += words[offset]
     return end
