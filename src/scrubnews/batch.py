@@ -22,18 +22,22 @@ travels back (the text itself only when it goes to standard output).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
+import itertools
 import multiprocessing
 import os
 import signal
 import sys
 import tempfile
-from collections.abc import Callable, Generator, Iterable, Iterator
+from collections import deque
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from types import FrameType
-from typing import Literal
+from typing import Any, Literal
 
 from scrubnews.article import Article
 from scrubnews.config import Config
@@ -326,8 +330,16 @@ def process(job: Job, options: Options, data: bytes | None = None,
 
 
 # --- running jobs in worker processes -------------------------------------------------
+#
+# A small pool of our own rather than ``multiprocessing.Pool``: each worker has
+# its own pipe, so a worker that dies (killed, out of memory, a crash in a C
+# library) takes no lock shared with the others down with it. Its unfinished
+# jobs are retried one by one in a fresh worker, and the job that kills a worker
+# twice fails alone, with its reason. At most two chunks per worker are in
+# flight, so memory does not grow with the number of jobs.
 
-_OPTIONS = Options()
+Task = tuple[Job, bytes | None, str | None]
+_DIED = "the worker cleaning it died (exit code {code}): too large or hostile input?"
 
 
 def _raise_terminated(signum: int, frame: FrameType | None) -> None:
@@ -337,21 +349,57 @@ def _raise_terminated(signum: int, frame: FrameType | None) -> None:
 def worker_signals() -> None:
     """Signals in a worker: Ctrl-C is the parent's business; SIGTERM unwinds cleanly.
 
-    The parent answers Ctrl-C by terminating the pool (SIGTERM); raising
+    The parent answers Ctrl-C by sending its workers SIGTERM; raising
     ``Terminated`` there lets ``write_atomic`` remove its temporary file.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _raise_terminated)
 
 
-def _init_worker(options: Options) -> None:
-    global _OPTIONS
+def _worker_main(conn: Connection, options: Options) -> None:
     worker_signals()
-    _OPTIONS = options
+    while True:
+        try:
+            message = conn.recv()
+        except EOFError:
+            return
+        if message is None:
+            return
+        key, tasks = message
+        conn.send((key, [process(job, options, data, refusal) for job, data, refusal in tasks]))
 
 
-def _work(task: tuple[Job, bytes | None, str | None]) -> Outcome:
-    return process(task[0], _OPTIONS, task[1], task[2])
+@dataclass
+class _Chunk:
+    """Consecutive tasks sent to one worker: ``tasks[i]`` is job number ``first + i``."""
+
+    first: int
+    tasks: list[Task]
+
+
+class _Worker:
+    def __init__(self, context: Any, options: Options) -> None:  # a multiprocessing context
+        self.conn, child = context.Pipe()
+        self.process = context.Process(target=_worker_main, args=(child, options), daemon=True)
+        self.process.start()
+        child.close()
+        self.pending: deque[_Chunk] = deque()
+
+    def send(self, chunk: _Chunk) -> None:
+        self.pending.append(chunk)
+        self.conn.send((chunk.first, chunk.tasks))
+
+    def stop(self, now: bool) -> None:
+        if now:
+            self.process.terminate()
+        else:
+            with contextlib.suppress(OSError):
+                self.conn.send(None)
+        self.process.join(timeout=10)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join()
+        self.conn.close()
 
 
 def default_jobs() -> int:
@@ -371,14 +419,14 @@ def run(jobs: list[Job], options: Options, workers: int, stdin: bytes | None = N
     """Outcomes of ``jobs``, in job order, computed by ``workers`` processes.
 
     With one worker (or one job) everything runs in this process. Otherwise
-    a pool is started (``fork`` where available: no re-import per worker).
-    ``on_start`` is called once the workers exist (a progress display's
-    thread must start after the fork). If the consumer stops early (Ctrl-C,
+    worker processes are started (``fork`` where available: no re-import).
+    ``on_start`` is called once they exist (a progress display's thread
+    must start after the fork). If the consumer stops early (Ctrl-C,
     SIGTERM), the workers are terminated and their temporary files removed
     before this returns.
     """
     refusals = claim_outputs(jobs)
-    tasks: Iterable[tuple[Job, bytes | None, str | None]] = (
+    tasks: Iterator[Task] = (
         (job, stdin if job.path is None else None, refusal)
         for job, refusal in zip(jobs, refusals, strict=True)
     )
@@ -390,22 +438,86 @@ def run(jobs: list[Job], options: Options, workers: int, stdin: bytes | None = N
         return
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    workers = min(workers, len(jobs))
-    pool = context.Pool(workers, initializer=_init_worker, initargs=(options,))
+    size = chunk_size(len(jobs), workers)
+    pool = [_Worker(context, options) for _ in range(min(workers, len(jobs)))]
     if on_start is not None:
         on_start()
     finished = False
     try:
-        yield from pool.imap(_work, tasks, chunksize=chunk_size(len(jobs), workers))
+        yield from _drive(pool, tasks, size, lambda: _Worker(context, options))
         finished = True
     finally:
-        if finished:
-            pool.close()
-        else:
+        if not finished:
             previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
-            pool.terminate()
+        for worker in pool:
+            worker.stop(now=not finished)
+        if not finished:
             signal.signal(signal.SIGINT, previous)
-        pool.join()
+
+
+def _drive(pool: list[_Worker], tasks: Iterator[Task], size: int,
+           spawn: Callable[[], _Worker]) -> Iterator[Outcome]:
+    """Feed chunks to the workers and yield outcomes in job order."""
+    retry: deque[_Chunk] = deque()
+    done: dict[int, Outcome] = {}
+    position = 0  # next job number to hand out
+    wanted = 0  # next job number to yield
+
+    def next_chunk() -> _Chunk | None:
+        nonlocal position
+        if retry:
+            return retry.popleft()
+        batch = list(itertools.islice(tasks, size))
+        if not batch:
+            return None
+        chunk = _Chunk(position, batch)
+        position += len(batch)
+        return chunk
+
+    def feed(worker: _Worker) -> None:
+        while len(worker.pending) < 2:
+            chunk = next_chunk()
+            if chunk is None:
+                return
+            worker.send(chunk)
+
+    for worker in pool:
+        feed(worker)
+    while any(worker.pending for worker in pool):
+        busy = {worker.conn: worker for worker in pool if worker.pending}
+        for conn in wait(list(busy)):
+            worker = busy[conn]
+            try:
+                first, outcomes = worker.conn.recv()
+            except (EOFError, OSError):
+                _replace(pool, worker, spawn, retry, done)
+                continue
+            worker.pending.popleft()
+            for offset, outcome in enumerate(outcomes):
+                done[first + offset] = outcome
+        for worker in pool:
+            feed(worker)
+        while wanted in done:
+            yield done.pop(wanted)
+            wanted += 1
+
+
+def _replace(pool: list[_Worker], dead: _Worker, spawn: Callable[[], _Worker],
+             retry: deque[_Chunk], done: dict[int, Outcome]) -> None:
+    """A worker died: retry its jobs one by one; a job that killed a worker alone fails."""
+    dead.process.join()
+    code = dead.process.exitcode
+    if code in (EXIT_TERMINATED, -signal.SIGTERM, EXIT_INTERRUPTED, -signal.SIGINT):
+        raise Terminated()  # terminated from outside, like the rest of the run
+    dead.conn.close()
+    # The first pending chunk was being cleaned; the others were still waiting.
+    culprit, *waiting = dead.pending
+    if len(culprit.tasks) == 1:
+        done[culprit.first] = Outcome(culprit.tasks[0][0], "failed", error=_DIED.format(code=code))
+    else:
+        retry.extend(_Chunk(culprit.first + i, [task]) for i, task in enumerate(culprit.tasks))
+    retry.extend(waiting)
+    pool[pool.index(dead)] = spawn()
 
 
 def handle_sigterm() -> None:
