@@ -240,6 +240,13 @@ CONTEXT_RULES: dict[str, str] = {
 
 BY_NAME: dict[str, Rule] = {rule.name: rule for rule in RULES}
 
+# The rules that can match a line of each length, in table order: a long line of
+# prose is tried against two rules, not eleven.
+_LONGEST = max(rule.max_chars for rule in RULES) + 1
+_RULES_BY_LENGTH: tuple[tuple[Rule, ...], ...] = tuple(
+    tuple(rule for rule in RULES if length <= rule.max_chars) for length in range(_LONGEST + 1)
+)
+
 # Image alt-text glued to the end of a sentence, e.g. "local needs’.Spacer".
 GLUED_ALT = re.compile(
     rf"(?<=[.!?…’”\"')\]])(?:{_ALT_WORDS}|[A-Z][\w&-]{{0,20}}(?: [A-Z][\w&-]{{0,20}}){{0,3}}"
@@ -275,7 +282,7 @@ def match_line(line: str, extra: tuple[re.Pattern[str], ...] = ()) -> str | None
     True
     """
     folded = line.casefold()
-    for rule in RULES:
+    for rule in _RULES_BY_LENGTH[min(len(folded), _LONGEST)]:
         if rule.matches(folded):
             return rule.name
     for pattern in extra:
