@@ -17,6 +17,7 @@ stage looks there for the headline, byline and dates.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -52,12 +53,20 @@ def word_count(text: str) -> int:
     >>> word_count("Hello, world!")
     2
     """
+    # Every stage asks again for the same lines: remember the answer for short ones.
+    return _word_count_cached(text) if len(text) <= 2000 else _word_count(text)
+
+
+def _word_count(text: str) -> int:
     if text.isascii():
         return len(_WORD.findall(text))
     cjk = len(_CJK.findall(text))
     if cjk:
         return len(_WORD.findall(_CJK.sub(" ", text))) + (cjk + 1) // 2
     return len(_WORD.findall(text))
+
+
+_word_count_cached = functools.lru_cache(maxsize=16384)(_word_count)
 
 
 def ends_sentence(text: str) -> bool:
