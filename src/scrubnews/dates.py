@@ -35,7 +35,8 @@ for _number, _names in enumerate(
         _MONTHS[_name] = _number
 
 _MONTH = r"(?P<month>[^\W\d_]{3,10})\.?"
-_YEAR = r"(?P<year>\d{4}|\d{2})"
+# A four-digit year may run straight into the next number ("28. Juli 201928. Juli 2019").
+_YEAR = r"(?P<year>(?:19|20)\d{2}|\d{2}(?!\d))"
 _TIME = (
     r"(?:,?\s{1,3}(?:at\s|um\s|à\s|a las\s|-\s)?(?P<hour>\d{1,2})[:.h](?P<minute>\d{2})"
     r"(?:\s?(?P<ampm>[ap]\.?m\.?))?)?"
@@ -51,16 +52,16 @@ _PATTERNS = (
         + _MONTH
         + r",?\s{1,3}(?:de\s|del\s)?"
         + _YEAR
-        + r"(?!\d)"
         + _TIME,
         re.IGNORECASE,
     ),
     re.compile(
-        _MONTH + r"\s{1,3}(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s{1,3}" + _YEAR + r"(?!\d)" + _TIME,
+        _MONTH + r"\s{1,3}(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s{1,3}" + _YEAR + _TIME,
         re.IGNORECASE,
     ),
     re.compile(
-        r"(?<![\d.])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4}|\d{2})(?![\d.])" + _TIME
+        r"(?<![\d.])(?P<day>\d{1,2})\.\s?(?P<month>\d{1,2})\.\s?"
+        r"(?P<year>(?:19|20)\d{2}|\d{2}(?![\d.]))" + _TIME
     ),
     re.compile(
         r"(?<![\d/])(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{4}|\d{2})(?![\d/])" + _TIME

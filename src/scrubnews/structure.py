@@ -38,12 +38,50 @@ _ROLE = re.compile(
     re.IGNORECASE,
 )
 _NAME_WORD = re.compile(r"[A-ZÀ-ÝŁŚŽ][\w.'’-]*|(?:van|von|de|der|den|del|da|di|la|le|du|dos|bin)")
+_NAME = r"[A-ZÀ-ÖØ-Ý][a-zß-öø-ÿ'’.-]{1,30}"
+_PARTICLE = r"(?:van|von|de|der|den|del|da|di|la|le|du|dos|bin)"
+# An author named inside a longer line: "Post author By Helge Fahrnberger",
+# "Geschrieben vonElisa Marvena", "Autor: gnaddrig" (strong markers, anywhere), or
+# "Veröffentlicht am 17. Dezember 2019 von Simon Dückert" (a weak marker at the start,
+# or after a date or a separator, followed by at least two name words).
+_STRONG_MARK = re.compile(
+    r"(?i:\b(?:written by|posted by|published by|post author by|post author|geschrieben von"
+    r"|veröffentlicht von|verfasst von|ein artikel von|ein beitrag von|beitrag von"
+    r"|autor(?:in)?:|author:|auteur ?:|autore:|redakteur(?:in)?:))\s{0,2}"
+    rf"(?P<name>{_NAME}(?: (?:{_PARTICLE} )?{_NAME}){{0,3}}|[\w.-]{{2,30}})"
+)
+_WEAK_MARK = re.compile(
+    r"(?:^|[|·•—–,:]\s{0,2}|\d\s{1,2})(?i:by|von|par|por|door)\s{1,2}"
+    rf"(?P<name>{_NAME}(?: (?:{_PARTICLE} )?{_NAME}){{1,3}})"
+)
+_CREDIT = re.compile(
+    r"(?i:photo|foto|bild|image|illustration|credit|quelle|source|grafik|video|music|musik)"
+)
 _DATE_PREFIX = re.compile(
     r"(?:published|posted|updated|last updated|modified|created|date|veröffentlicht(?: am)?"
     r"|aktualisiert(?: am)?|stand|erstellt(?: am)?|publié le|mis à jour le|publicado|actualizado"
     r"|pubblicato)\b",
     re.IGNORECASE,
 )
+
+
+def find_authors(text: str) -> list[str]:
+    """Authors named after a byline marker inside a short line, else ``[]``.
+
+    >>> find_authors("Veröffentlicht am 17. Dezember 2019 von Simon Dückert")
+    ['Simon Dückert']
+    >>> find_authors("Photo by Jane Smith")
+    []
+    """
+    if len(text) > 300 or word_count(text) > 30:
+        return []
+    m = _STRONG_MARK.search(text) or _WEAK_MARK.search(text)
+    if m is None or _CREDIT.search(text[: m.start()]):
+        return []
+    name = m.group("name")
+    if _ROLE.fullmatch(name) or find_date(name) is not None or _DATE_PREFIX.match(name):
+        return []
+    return [name]
 
 
 @dataclass
@@ -76,13 +114,16 @@ def _norm(text: str) -> str:
 
 
 def _is_date_line(text: str) -> bool:
-    if len(text) > 120 or word_count(text) > 14:
+    """A short line that is a date, or a line that says when it was published."""
+    if len(text) > 250 or word_count(text) > 25:
         return False
     found = find_date(text)
     if found is None:
         return False
+    if _DATE_PREFIX.search(text[:60]) is not None:
+        return True
     rest = (text[: found[1]] + " " + text[found[2] :]).strip(" ,|·•-–—:()")
-    return word_count(rest) <= 4 or _DATE_PREFIX.match(text) is not None
+    return word_count(rest) <= 4
 
 
 def parse_byline(text: str) -> tuple[list[str], str | None, dt.date | dt.datetime | None] | None:
@@ -186,12 +227,32 @@ def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
             out.standfirst = remaining[0].text
             out.used.add(remaining[0].number)
 
+    if not out.authors:
+        # A byline inside a longer line near the headline, or before or just after the core.
+        last = body[-1].number if body else 0
+        after = [line for line, _rule in sorted_lines.outside if line.number > last][:40]
+        for line in [*head, *before[::-1], *after]:
+            found_authors = find_authors(line.text)
+            if found_authors:
+                out.authors = found_authors
+                break
     if meta.title:
         out.title = meta.title
     if meta.standfirst and out.standfirst is None:
         out.standfirst = meta.standfirst
     if meta.authors:
         out.authors = meta.authors
+    if not dates:
+        # No dateline near the headline: a date line elsewhere before the core,
+        # or just after it (a blog's "Posted on …" footer).
+        last = body[-1].number if body else 0
+        after = [line for line, _rule in sorted_lines.outside if line.number > last][:15]
+        for line in [*before[::-1], *after]:
+            if line.number not in out.used and _is_date_line(line.text):
+                found = find_date(line.text)
+                assert found is not None
+                out.date = found[0]
+                break
     if dates:
         out.date = dates[0][1]
     if meta.date is not None:
