@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 
 import ftfy
 import ftfy.badness
@@ -65,10 +66,21 @@ def needs_ftfy(line: str) -> bool:
     )
 
 
-def _rule_name(explanation: list[tuple[str, str]] | None) -> str:
+def _rule_name(explanation: Sequence[tuple[str, str]] | None) -> str:
+    """The rule name of a repair, from ftfy's explanation.
+
+    Re-encoding steps (``encode``/``decode``/``transcode``) undo mojibake.
+
+    >>> _rule_name([("apply", "unescape_html"), ("encode", "sloppy-windows-1252"),
+    ...             ("decode", "utf-8")])
+    'repair:html-entities+mojibake'
+    """
     names = []
-    for _action, fixer in explanation or []:
-        name = _FIX_NAMES.get(fixer, fixer.replace("_", "-"))
+    for action, fixer in explanation or []:
+        if action in ("encode", "decode", "transcode"):
+            name = "mojibake"
+        else:
+            name = _FIX_NAMES.get(fixer, fixer.replace("_", "-"))
         if name not in names:
             names.append(name)
     return "repair:" + "+".join(names or ["text"])
