@@ -38,8 +38,8 @@ from scrubnews.config import DEFAULT, Config
 from scrubnews.decode import decode
 from scrubnews.errors import BinaryInputError, EmptyInputError
 from scrubnews.pipeline import clean
-from scrubnews.repair import repair_line
-from scrubnews.reread import front_matter_block, is_article, parse_body
+from scrubnews.repair import needs_ftfy, repair_line
+from scrubnews.reread import SAFE_LOADER, front_matter_block, is_article, parse_body
 from scrubnews.rules import BY_NAME as LINE_RULES
 from scrubnews.rules import compile_extra, match_line
 from scrubnews.schema import problems
@@ -48,12 +48,6 @@ from scrubnews.structure import _norm as paragraph_key
 ARTICLE_SUFFIXES = frozenset({".md", ".markdown"})
 _SNIPPET = 70
 _MIN_REPEAT_WORDS = 4  # as structure._body: shorter repeats ("Read more") are not paragraphs
-
-try:  # the C loader is several times faster where PyYAML was built with it
-    _Loader: Any = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover
-    _Loader = yaml.SafeLoader
-
 
 @dataclass(frozen=True)
 class Finding:
@@ -87,6 +81,10 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     diff: str | None = None
     unreadable: bool = False
+
+
+def _count(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def _snippet(text: str) -> str:
@@ -165,7 +163,7 @@ def _starts_article(text: str) -> bool:
 
 def _load_yaml(text: str) -> Any:
     try:
-        return yaml.load(text, Loader=_Loader)  # a safe loader
+        return yaml.load(text, Loader=SAFE_LOADER)
     except yaml.YAMLError:
         return None
 
@@ -204,7 +202,7 @@ def _check_dump(out: _Collector, raw: bytes, text: str, name: str, options: Opti
     rewritten = len(article.removals) - dropped
     cleaned = article.to_markdown()
     out.add("SN401", f"clean would change this raw {article.kind} dump "
-            f"({dropped} lines dropped, {rewritten} rewritten)")
+            f"({_count(dropped, 'line')} dropped, {rewritten} rewritten)")
     return _diff(text, cleaned, out.path) if options.diff else None
 
 
@@ -327,7 +325,7 @@ def _check_article(out: _Collector, raw: bytes, text: str, name: str,
 
 def _front_matter(out: _Collector, yaml_text: str, lines: list[str]) -> None:
     try:
-        data = yaml.load(yaml_text, Loader=_Loader)  # a safe loader
+        data = yaml.load(yaml_text, Loader=SAFE_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).split("\n")[0]
@@ -355,6 +353,8 @@ def _key_line(lines: list[str], key: str, end: int) -> int | None:
 
 
 def _repairs(out: _Collector, number: int, line: str) -> None:
+    if not needs_ftfy(line):
+        return
     fixed, rule = repair_line(line)
     if rule is not None:
         code = "SN102" if "mojibake" in rule else "SN104"
