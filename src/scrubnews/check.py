@@ -314,6 +314,7 @@ def _check_article(out: _Collector, raw: bytes, text: str, name: str,
 
     comparable = _without_comments(lines, {s.line for s in suppressions})
     cleaned = clean(comparable.encode("utf-8"), options.config, name=name).to_markdown()
+    cleaned = _keep_version(cleaned, lines[: body_start - 1])
     diff = None
     if cleaned != comparable:
         out.add("SN401", "clean would rewrite this article")
@@ -397,6 +398,20 @@ def _body(out: _Collector, blocks: list[tuple[int, Block]], options: Options) ->
                     number)
         seen.setdefault(key, number)
     _body_size(out, (b for _, b in blocks), options, "the article has")
+
+
+def _keep_version(cleaned: str, front: list[str]) -> str:
+    """``cleaned`` with the article's own ``scrubnews:`` version line.
+
+    ``clean`` stamps its own version; a file written by an earlier version
+    is not for that reason a file ``clean`` would change.
+    """
+    own = next((line for line in front if line.startswith("scrubnews: ")), None)
+    if own is None:
+        return cleaned
+    head, sep, body = cleaned.partition("\n---\n")
+    stamped = [own if line.startswith("scrubnews: ") else line for line in head.split("\n")]
+    return "\n".join(stamped) + sep + body
 
 
 def _without_comments(lines: list[str], comment_lines: set[int]) -> str:

@@ -146,14 +146,15 @@ def check(paths: tuple[str, ...], select_: tuple[str, ...], extend_select: tuple
         colored = output is None and use_color(color, to_tty)
         report = text(run, color=colored, statistics=statistics, quiet=quiet)
     else:
+        colored = False
         report = "" if quiet >= 2 else MACHINE[fmt](run)
-    _write(report, output)
+    _write(report, output, colored)
     sys.exit(run.return_code)
 
 
-def _write(report: str, output: Path | None) -> None:
+def _write(report: str, output: Path | None, colored: bool) -> None:
     if output is None:
-        click.echo(report, nl=False)
+        click.echo(report, nl=False, color=colored)  # click would strip ANSI off a TTY
         return
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
