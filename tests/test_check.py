@@ -187,7 +187,8 @@ def test_codes_are_unique_and_documented() -> None:
     assert len({c.code for c in CODES}) == len({c.name for c in CODES}) == len(CODES)
     for code in CODES:
         assert re.fullmatch(r"SN\d{3}", code.code) and re.fullmatch(r"[a-z0-9-]+", code.name)
-        assert f"### {code.code} {code.name}\n\n{code.severity}: {code.summary}" in readme
+        assert f"### {code.code} {code.name}\n\n{code.severity}: {code.summary} {code.help}\n" \
+            in readme
         assert code.url.endswith("#" + code.anchor)
 
 
