@@ -203,4 +203,4 @@ def test_schema_is_what_render_writes() -> None:
 def test_schema_is_documented_in_readme() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for name in NAMES:
-        assert f"| `{name}` |" in readme
+        assert f"| `{name}" in readme

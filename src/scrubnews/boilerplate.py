@@ -116,7 +116,7 @@ def _menu_runs(lines: list[Line]) -> set[int]:
     """Indices of lines in runs of four or more short lines that do not end a sentence."""
     found: set[int] = set()
     run: list[int] = []
-    for index, line in enumerate(lines + [Line(0, "x " * 20 + ".")]):
+    for index, line in enumerate([*lines, Line(0, "x " * 20 + ".")]):
         if word_count(line.text) <= 5 and not ends_sentence(line.text):
             run.append(index)
             continue

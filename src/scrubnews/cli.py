@@ -10,7 +10,6 @@ from rich.console import Console
 
 from scrubnews import __version__
 from scrubnews.batch import (
-    EXIT_USAGE,
     STDIN,
     Outcome,
     Report,
@@ -82,8 +81,9 @@ def clean(paths: tuple[str, ...], outdir: Path | None, explain: bool,
     except UsageError as exc:
         raise click.UsageError(str(exc)) from exc
     if outdir is not None:
+        target = outdir.resolve()
         for given in paths:
-            if given != STDIN and Path(given).is_dir() and Path(given).resolve() == outdir.resolve():
+            if given != STDIN and Path(given).is_dir() and Path(given).resolve() == target:
                 raise click.UsageError(f"output folder {outdir} is an input folder")
     inputs = {job.path.resolve() for job in jobs if job.path is not None}
     stdin = sys.stdin.buffer.read() if any(job.path is None for job in jobs) else None

@@ -36,7 +36,10 @@ for _number, _names in enumerate(
 
 _MONTH = r"(?P<month>[^\W\d_]{3,10})\.?"
 _YEAR = r"(?P<year>\d{4}|\d{2})"
-_TIME = r"(?:,?\s{1,3}(?:at\s|um\s|à\s|a las\s|-\s)?(?P<hour>\d{1,2})[:.h](?P<minute>\d{2})(?:\s?(?P<ampm>[ap]\.?m\.?))?)?"
+_TIME = (
+    r"(?:,?\s{1,3}(?:at\s|um\s|à\s|a las\s|-\s)?(?P<hour>\d{1,2})[:.h](?P<minute>\d{2})"
+    r"(?:\s?(?P<ampm>[ap]\.?m\.?))?)?"
+)
 
 _PATTERNS = (
     re.compile(

@@ -19,7 +19,7 @@ from scrubnews.article import Article, Block
 _INLINE = re.compile(r"([\\`*_\[\]<|~])")
 _ENTITY_AMP = re.compile(r"&(?=#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)")
 _ORDERED = re.compile(r"(\d{1,9})([.)])")
-_HEADING_END = re.compile(r"(#+)$")
+_HEADING_END = re.compile(r"(?<= )(#+)$")
 
 
 def escape(text: str, *, heading: bool = False) -> str:
@@ -40,7 +40,7 @@ def escape(text: str, *, heading: bool = False) -> str:
         m = _ORDERED.match(out)
         if m:
             out = m.group(1) + "\\" + out[m.end(1) :]
-    if heading or first == "#":
+    if heading:
         out = _HEADING_END.sub(lambda m: "\\#" * len(m.group(1)), out)
     return out
 

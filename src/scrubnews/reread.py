@@ -103,7 +103,9 @@ def reread(data: dict[str, Any], body: str) -> Article:
     authors = data.get("authors") or []
     return Article(
         source=Source(
-            str(source.get("file", "-")), str(source["sha256"]), str(source.get("encoding", "utf-8"))
+            str(source.get("file", "-")),
+            str(source["sha256"]),
+            str(source.get("encoding", "utf-8")),
         ),
         title=_text(data.get("title")),
         standfirst=_text(data.get("standfirst")),

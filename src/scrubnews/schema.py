@@ -1,21 +1,9 @@
 """The front-matter schema: the keys ``render.front_matter`` writes, in its order.
 
-Documented here once; ``check`` validates against it, ``reread`` takes its
-known keys from it, and a test holds ``render`` to it. Other keys are
-allowed (``render`` writes extra page metadata, such as ``dateline``, as
-strings).
-
-=========== ======== ==============================================
-key         required value
-=========== ======== ==============================================
-title       yes      string (empty when no headline was found)
-standfirst  no       string
-authors     no       list of strings
-location    no       string
-date        no       date (YYYY-MM-DD) or date and time
-source      yes      mapping: ``file``, ``sha256``, ``encoding``, all strings
-scrubnews   yes      string: the version that wrote the file
-=========== ======== ==============================================
+``check`` validates against it (SN203), ``reread`` takes its known keys
+from it, and a test holds ``render`` to it. The README's "Output format"
+table documents it for users. Other keys are allowed (``render`` writes
+extra page metadata, such as ``dateline``, as strings).
 """
 
 from __future__ import annotations

@@ -17,6 +17,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from scrubnews import headline
 from scrubnews.article import Block, Removal
 from scrubnews.boilerplate import Sorted, ends_sentence, word_count
 from scrubnews.dates import find_date
@@ -129,15 +130,6 @@ def parse_byline(text: str) -> tuple[list[str], str | None, dt.date | dt.datetim
     return authors, place, date
 
 
-def _title_like(line: Line) -> bool:
-    words = word_count(line.text)
-    if line.kind == "h":
-        return 1 <= words <= 40
-    if not 3 <= words <= 30 or len(line.text) > 250:
-        return False
-    return not line.text.endswith(".") or line.text.endswith("...")
-
-
 def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
     """Find headline, standfirst, byline and dates; return them with the body."""
     meta = meta or PageMeta()
@@ -171,18 +163,15 @@ def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
             dates.append((line, found[0]))
             out.used.add(line.number)
 
-    first_meta = min(
-        [i for i, line in enumerate(head) if line.number in out.used] or [len(head)]
-    )
-    title_line = _pick_title(head, first_meta, out.used)
+    all_lines = before + body + [line for line, _rule in sorted_lines.outside]
+    title_line = headline.pick(before, body, out.used, headline.context(all_lines, body))
     if title_line is not None:
         out.title = title_line.text
         out.used.add(title_line.number)
 
-    # Standfirst: prose between the headline and the byline, or a repeated first paragraph.
-    title_at = head.index(title_line) if title_line is not None else -1
-    if byline_at is not None:
-        for line in head[title_at + 1 : byline_at]:
+    # Standfirst: prose between the headline and the byline.
+    if byline_at is not None and title_line is not None and title_line in head:
+        for line in head[head.index(title_line) + 1 : byline_at]:
             if line.number not in out.used and word_count(line.text) >= 8:
                 out.standfirst = line.text
                 out.used.add(line.number)
@@ -221,15 +210,6 @@ def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
             out.removals.append(Removal(line.number, line.text, "metadata"))
     _body(out, body)
     return out
-
-
-def _pick_title(head: list[Line], first_meta: int, used: set[int]) -> Line | None:
-    candidates = [line for line in head if line.number not in used and _title_like(line)]
-    headings = [line for line in candidates if line.kind == "h"]
-    if headings:
-        return min(headings, key=lambda line: (line.level, -head.index(line)))
-    above = [line for line in candidates if head.index(line) < first_meta]
-    return above[-1] if above else None
 
 
 def _body(out: Structured, body: list[Line]) -> None:
