@@ -19,7 +19,7 @@ from scrubnews.batch import (
     run_one,
     write_atomic,
 )
-from scrubnews.config import Config
+from scrubnews.check_command import check, settings_or_exit
 from scrubnews.explain import explain
 
 
@@ -73,7 +73,7 @@ def clean(paths: tuple[str, ...], outdir: Path | None, explain: bool,
     Exit codes: 0 all cleaned, 1 some inputs could not be cleaned,
     2 usage error, 3 an output could not be written.
     """
-    config = Config(keep_outside_core=keep_outside_core)
+    config = settings_or_exit(None, False).config(keep_outside_core=keep_outside_core)
     err = Console(stderr=True, highlight=False)
     info = err if outdir is None else Console(highlight=False)
     try:
@@ -117,6 +117,9 @@ def _finish(outcome: Outcome, report: Report, produced: dict[Path, str], err: Co
             return
         produced[job.out.resolve()] = job.display
     report.cleaned += 1
+
+
+main.add_command(check)
 
 
 if __name__ == "__main__":  # pragma: no cover

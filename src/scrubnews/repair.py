@@ -67,6 +67,14 @@ def needs_ftfy(line: str) -> bool:
 
 
 def _rule_name(explanation: Sequence[tuple[str, str]] | None) -> str:
+    """The rule name of a repair, from ftfy's explanation.
+
+    Re-encoding steps (``encode``/``decode``/``transcode``) undo mojibake.
+
+    >>> _rule_name([("apply", "unescape_html"), ("encode", "sloppy-windows-1252"),
+    ...             ("decode", "utf-8")])
+    'repair:html-entities+mojibake'
+    """
     names = []
     for action, fixer in explanation or []:
         if action in ("encode", "decode", "transcode"):
