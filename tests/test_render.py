@@ -122,3 +122,17 @@ def test_front_matter_is_yaml_safe_dump() -> None:
     assert data["title"] == article.title
     assert data["authors"] == ["- dash", "yes"]
     assert data["source"]["file"] == "a: b.txt"
+
+
+def test_comments_in_a_cleaned_article_survive_cleaning_again() -> None:
+    import scrubnews
+
+    article = Article(Source("x", "0" * 64, "utf-8"), title="T", body=[Block("one")])
+    text = to_markdown(article).replace(
+        "\none\n",
+        "\n<!-- scrubnews: disable-file -->\n\none\n\n"
+        "<!-- scrubnews: disable-next-line SN101 -->\nShare this article\n",
+    )
+    again = scrubnews.clean(text.encode()).to_markdown()
+    assert again == text
+    assert COMMONMARK.render(again.split("---\n\n", 1)[1]).count("<p>") == 2

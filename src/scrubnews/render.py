@@ -57,6 +57,8 @@ def render_block(block: Block) -> str:
         return "- " + escape(block.text)
     if block.kind == "quote":
         return "> " + escape(block.text)
+    if block.kind == "comment":
+        return block.text
     if block.kind == "pre":
         fence = _fence(block.text)
         return f"{fence}\n{block.text}\n{fence}"
@@ -96,7 +98,9 @@ def to_markdown(article: Article) -> str:
     previous: Block | None = None
     for block in article.body:
         text = render_block(block)
-        if previous is not None and previous.kind == block.kind == "li":
+        if previous is not None and (
+            previous.kind == block.kind == "li" or (previous.kind == "comment" and previous.level)
+        ):
             parts[-1] += "\n" + text
         else:
             parts.append(text)

@@ -72,6 +72,9 @@ def is_article(data: dict[str, Any]) -> bool:
 def parse_body(body: str) -> list[Block]:
     blocks: list[Block] = []
     for chunk in re.split(r"\n{2,}", body.strip("\n")):
+        while chunk.startswith("<!--") and "-->" in chunk.split("\n", 1)[0]:
+            first, _, chunk = chunk.partition("\n")
+            blocks.append(Block(first, "comment", 1 if chunk else 0))
         if not chunk:
             continue
         fence = _FENCE.fullmatch(chunk)
