@@ -38,7 +38,13 @@ _ROLE = re.compile(
     re.IGNORECASE,
 )
 _NAME_WORD = re.compile(r"[A-ZÀ-ÝŁŚŽ][\w.'’-]*|(?:van|von|de|der|den|del|da|di|la|le|du|dos|bin)")
-_NAME = r"[A-ZÀ-ÖØ-Ý][a-zß-öø-ÿ'’.-]{1,30}"
+_NAME = r"[A-ZÀ-ÖØ-ÞĀ-Ž][a-zß-öø-ÿĀ-ž'’.-]{1,30}"
+# Capitalised words that end a name found by a marker ("Nadja Demel Uhr", "… Kategorien").
+_NOT_NAME = frozenset(
+    "uhr am um in im on at veröffentlicht kategorien kategorie aktuell published posted "
+    "updated categories category tags staff writer reporter correspondent editor redakteur "
+    "redakteurin for für the der die das and und".split()
+)
 _PARTICLE = r"(?:van|von|de|der|den|del|da|di|la|le|du|dos|bin)"
 # An author named inside a longer line: "Post author By Helge Fahrnberger",
 # "Geschrieben vonElisa Marvena", "Autor: gnaddrig" (strong markers, anywhere), or
@@ -56,6 +62,10 @@ _WEAK_MARK = re.compile(
 )
 _CREDIT = re.compile(
     r"(?i:photo|foto|bild|image|illustration|credit|quelle|source|grafik|video|music|musik)"
+)
+_UPDATED = re.compile(
+    r"(?i:updated|last updated|modified|aktualisiert|geändert|mis à jour|actualizado"
+    r"|aggiornato|bijgewerkt)"
 )
 _DATE_PREFIX = re.compile(
     r"(?:published|posted|updated|last updated|modified|created|date|veröffentlicht(?: am)?"
@@ -78,10 +88,40 @@ def find_authors(text: str) -> list[str]:
     m = _STRONG_MARK.search(text) or _WEAK_MARK.search(text)
     if m is None or _CREDIT.search(text[: m.start()]):
         return []
-    name = m.group("name")
+    words = m.group("name").split()
+    for index, word in enumerate(words):
+        if index and word.casefold().strip(".") in _NOT_NAME:
+            words = words[:index]
+            break
+    name = " ".join(words)
     if _ROLE.fullmatch(name) or find_date(name) is not None or _DATE_PREFIX.match(name):
         return []
     return [name]
+
+
+_NAME_ONLY = re.compile(rf"{_NAME}(?: (?:{_PARTICLE} )?{_NAME}){{1,3}}")
+_SEPARATORS = " ,|·•~–—-:/()"
+
+
+def _name_beside_date(text: str) -> list[str]:
+    """A name that shares a dateline with the date ("17/11/2019 ~ Cem Basman"), else ``[]``.
+
+    >>> _name_beside_date("17/11/2019 ~ Cem Basman")
+    ['Cem Basman']
+    >>> _name_beside_date("Updated 10 October 2023 08:15")
+    []
+    """
+    rest = text
+    for _ in range(3):
+        found = find_date(rest)
+        if found is None:
+            break
+        rest = rest[: found[1]] + " | " + rest[found[2] :]
+    parts = [p.strip(_SEPARATORS) for p in re.split(r"[|·•~–—]| - ", rest)]
+    names = [p for p in parts if p and _NAME_ONLY.fullmatch(p) and not _DATE_PREFIX.match(p)]
+    if len(names) != 1 or _ROLE.fullmatch(names[0]):
+        return []
+    return names
 
 
 @dataclass
@@ -203,6 +243,8 @@ def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
             assert found is not None
             dates.append((line, found[0]))
             out.used.add(line.number)
+            if not out.authors:
+                out.authors = _name_beside_date(line.text)
 
     all_lines = before + body + [line for line, _rule in sorted_lines.outside]
     title_line = headline.pick(before, body, out.used, headline.context(all_lines, body))
@@ -254,7 +296,9 @@ def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
                 out.date = found[0]
                 break
     if dates:
-        out.date = dates[0][1]
+        # A publication date beats an "updated" one; otherwise the first found wins.
+        chosen = min(dates, key=lambda item: _UPDATED.search(item[0].text[:80]) is not None)
+        out.date = chosen[1]
     if meta.date is not None:
         out.date = meta.date
     chosen_day = str(out.date)[:10] if out.date is not None else None
