@@ -26,7 +26,7 @@ from scrubnews.batch import (
     plan,
     run,
 )
-from scrubnews.config import Config
+from scrubnews.check_command import check, settings_or_exit
 from scrubnews.explain import explain
 from scrubnews.progress import BatchProgress
 
@@ -108,8 +108,8 @@ def clean(paths: tuple[str, ...], outdir: Path | None, explain: bool, keep_outsi
     """
     started = time.monotonic()
     handle_sigterm()
-    options = Options(Config(keep_outside_core=keep_outside_core), force=force,
-                      keep_article=explain)
+    config = settings_or_exit(None, False).config(keep_outside_core=keep_outside_core)
+    options = Options(config, force=force, keep_article=explain)
     err = Console(stderr=True, highlight=False)
     info = err if outdir is None else Console(highlight=False)
     try:
@@ -117,9 +117,9 @@ def clean(paths: tuple[str, ...], outdir: Path | None, explain: bool, keep_outsi
     except UsageError as exc:
         raise click.UsageError(str(exc)) from exc
     if outdir is not None:
+        target = outdir.resolve()
         for given in paths:
-            folder = Path(given)
-            if given != STDIN and folder.is_dir() and folder.resolve() == outdir.resolve():
+            if given != STDIN and Path(given).is_dir() and Path(given).resolve() == target:
                 raise click.UsageError(f"output folder {outdir} is an input folder")
     stdin = sys.stdin.buffer.read() if any(job.path is None for job in todo) else None
     report = Report()
@@ -161,6 +161,9 @@ def _finish(outcome: Outcome, err: Console, info: Console, show: bool,
     if outcome.text is not None:
         sys.stdout.write(outcome.text)
         sys.stdout.flush()
+
+
+main.add_command(check)
 
 
 if __name__ == "__main__":  # pragma: no cover
