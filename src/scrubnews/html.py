@@ -82,11 +82,11 @@ _TAG_WEIGHT = {
 _CHROME_CLASS = re.compile(
     r"comment|disqus|sidebar|breadcrumb|pagination|pager|newsletter|related|outbrain|taboola"
     r"|social|sharing|share-?(?:bar|buttons?|tools?|links?|icons?)|shariff|addtoany|sharedaddy"
-    r"|cookie|consent|gdpr|popup|modal|subscri|paywall|signup|sign-up|promo|sponsor|advert"
+    r"|cookie|consent|gdpr|subscri|paywall|signup|sign-up|promo|sponsor|advert"
     r"|skyscraper|masthead|site-?header|site-?footer|footer|menu|navbar|navigation|topbar"
     r"|toolbar|widget|recommend|trending|most-?(?:read|popular|viewed)|teaser|jump-?to"
     r"|author-?bio|about-?the-?author|(?:^|[\s_-])(?:ad|ads|adv|nav|tags|tag-?list|meta"
-    r"|banner|extra|print|rss|login|search|skip|share|hidden|sr-only|visually-hidden"
+    r"|banner|extra|print|rss|login|search|skip|share|hidden|sr-only|visually-hidden|modal|popup"
     r"|screen-reader-text|offscreen)(?:$|[\s_-])",
     re.IGNORECASE,
 )
@@ -153,10 +153,12 @@ def page_units(text: str) -> tuple[list[Line], PageMeta, list[Removal]]:
 
 
 def _page_chars(body: Any) -> int:
+    """Characters of text in ``body``, not counting scripts and styles."""
     try:
-        return len(body.text_content())
+        chars = len(body.text_content())
     except ValueError:
         return 0
+    return chars - sum(len(el.text or "") for el in body.iter("script", "style"))
 
 
 def _classes(el: Any) -> str:
