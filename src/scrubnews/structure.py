@@ -140,6 +140,8 @@ def _title_like(line: Line) -> bool:
 
 def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
     """Find headline, standfirst, byline and dates; return them with the body."""
+    # An HTML page states its headline and standfirst: body lines are not guessed as them.
+    page = meta is not None
     meta = meta or PageMeta()
     out = Structured()
     body = sorted_lines.body
@@ -174,7 +176,7 @@ def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
     first_meta = min(
         [i for i, line in enumerate(head) if line.number in out.used] or [len(head)]
     )
-    title_line = _pick_title(head, first_meta, out.used)
+    title_line = _pick_title(head, first_meta, out.used, headings_only=page)
     if title_line is not None:
         out.title = title_line.text
         out.used.add(title_line.number)
@@ -189,7 +191,7 @@ def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
                 break
 
     remaining = [line for line in body if line.number not in out.used]
-    if out.standfirst is None and remaining:
+    if out.standfirst is None and remaining and not page:
         first = _norm(remaining[0].text)
         if word_count(remaining[0].text) >= 8 and any(
             _norm(line.text) == first for line in remaining[1:6]
@@ -219,21 +221,26 @@ def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
     for line in before + body:
         if line.number in out.used:
             out.removals.append(Removal(line.number, line.text, "metadata"))
-    _body(out, body)
+    _body(out, body, repeats=not page)
     return out
 
 
-def _pick_title(head: list[Line], first_meta: int, used: set[int]) -> Line | None:
+def _pick_title(
+    head: list[Line], first_meta: int, used: set[int], headings_only: bool = False
+) -> Line | None:
     candidates = [line for line in head if line.number not in used and _title_like(line)]
     headings = [line for line in candidates if line.kind == "h"]
     if headings:
         return min(headings, key=lambda line: (line.level, -head.index(line)))
+    if headings_only:
+        return None
     above = [line for line in candidates if head.index(line) < first_meta]
     return above[-1] if above else None
 
 
-def _body(out: Structured, body: list[Line]) -> None:
-    standfirst = _norm(out.standfirst) if out.standfirst else None
+def _body(out: Structured, body: list[Line], repeats: bool = True) -> None:
+    """The body blocks; with ``repeats``, a standfirst or line said again is dropped."""
+    standfirst = _norm(out.standfirst) if out.standfirst and repeats else None
     seen: set[str] = set()
     for line in body:
         if line.number in out.used:
@@ -242,7 +249,7 @@ def _body(out: Structured, body: list[Line]) -> None:
         if standfirst is not None and key == standfirst:
             out.removals.append(Removal(line.number, line.text, "standfirst-repeat"))
             continue
-        if key in seen and word_count(line.text) >= 4:
+        if repeats and key in seen and word_count(line.text) >= 4:
             out.removals.append(Removal(line.number, line.text, "duplicate-line"))
             continue
         seen.add(key)
