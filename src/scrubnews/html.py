@@ -78,16 +78,21 @@ _TAG_WEIGHT = {
     "dt": -3.0, "li": -3.0, "form": -3.0, "th": -5.0, "body": -5.0,
 }
 
-# Class or id words of page chrome (Readability's "unlikely candidates", widened).
-_CHROME_CLASS = re.compile(
-    r"comment|disqus|sidebar|breadcrumb|pagination|pager|newsletter|related|outbrain|taboola"
+# Class or id words of page chrome (Readability's "unlikely candidates", widened):
+# strong ones are dropped unless they wrap most of the page, weak ones unless
+# they hold real paragraphs (a "sidebar" plugin class on the content column).
+_STRONG_CHROME = re.compile(
+    r"comment|disqus|breadcrumb|pagination|pager|newsletter|related|outbrain|taboola"
     r"|social|sharing|share-?(?:bar|buttons?|tools?|links?|icons?)|shariff|addtoany|sharedaddy"
-    r"|cookie|consent|gdpr|subscri|paywall|signup|sign-up|promo|sponsor|advert"
-    r"|skyscraper|masthead|site-?header|site-?footer|footer|menu|navbar|navigation|topbar"
-    r"|toolbar|widget|recommend|trending|most-?(?:read|popular|viewed)|teaser|jump-?to"
-    r"|author-?bio|about-?the-?author|(?:^|[\s_-])(?:ad|ads|adv|nav|tags|tag-?list|meta"
-    r"|banner|extra|print|rss|login|search|skip|share|hidden|sr-only|visually-hidden|modal|popup"
-    r"|screen-reader-text|offscreen)(?:$|[\s_-])",
+    r"|cookie|consent|gdpr|subscri|paywall|signup|sign-up|advert|skyscraper|recommend"
+    r"|trending|most-?(?:read|popular|viewed)|jump-?to|author-?bio|about-?the-?author"
+    r"|(?:^|[\s_-])(?:ad|ads|adv|nav|tags|tag-?list|rss|login|search|skip|share|hidden"
+    r"|sr-only|visually-hidden|screen-reader-text|offscreen|modal|popup|print)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+_WEAK_CHROME = re.compile(
+    r"sidebar|promo|sponsor|masthead|site-?header|site-?footer|footer|menu|navbar|navigation"
+    r"|topbar|toolbar|widget|teaser|(?:^|[\s_-])(?:meta|banner|extra)(?:$|[\s_-])",
     re.IGNORECASE,
 )
 # ... unless they also name the article itself.
@@ -159,6 +164,18 @@ def _page_chars(body: Any) -> int:
     except ValueError:
         return 0
     return chars - sum(len(el.text or "") for el in body.iter("script", "style"))
+
+
+def _prose_chars(el: Any) -> int:
+    """Characters in the paragraphs of 80 characters or more under ``el``."""
+    total = 0
+    for p in el.iter("p"):
+        chars = len(p.text_content())
+        if chars >= 80:
+            total += chars
+            if total >= 500:
+                break
+    return total
 
 
 def _classes(el: Any) -> str:
@@ -298,10 +315,14 @@ class _Walk:
         classes = _classes(el)
         if classes and not parent.pre and tag not in ("body", "article", "main", "a", "span",
                                                       "b", "i", "em", "strong"):
-            if _CHROME_CLASS.search(classes) and not _MAIN_CLASS.search(classes):
+            if _MAIN_CLASS.search(classes):
+                return None
+            if _STRONG_CHROME.search(classes):
                 # A wrapper of most of the page is not chrome, whatever its name.
                 if self.page_chars and len(el.text_content()) > 0.5 * self.page_chars:
                     return None
+                return "html-chrome"
+            if _WEAK_CHROME.search(classes) and _prose_chars(el) < 500:
                 return "html-chrome"
         return None
 
