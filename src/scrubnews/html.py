@@ -61,7 +61,7 @@ _BLOCK_KIND: dict[str, BlockKind] = {
     "li": "li", "dt": "li", "dd": "li", "blockquote": "quote", "pre": "pre",
 }
 _BLOCKS = frozenset(
-    "p div h1 h2 h3 h4 h5 h6 li ul ol table tr td th section article header footer nav aside "
+    "p div h1 h2 h3 h4 h5 h6 li ul ol table tr section article header footer nav aside "
     "blockquote pre figure figcaption dl dt dd address main hr center fieldset legend caption "
     "tbody thead tfoot menu details summary body html form br".split()
 )
@@ -113,6 +113,9 @@ _NEGATIVE_CLASS = re.compile(
 _HIDDEN_STYLE = re.compile(r"display\s{0,3}:\s{0,3}none|visibility\s{0,3}:\s{0,3}hidden", re.I)
 _SPACE = re.compile(r"\s+")
 _SENTENCE_END = frozenset(".!?…:;\"”’»)")
+
+_CELLS = frozenset(("td", "th"))
+_CELL_CHARS = 150
 
 # How many lines just before the main container go on to the structure stage.
 _HEAD_LINES = 15
@@ -231,6 +234,7 @@ class _Walk:
     link_chars: list[int] = field(default_factory=list)
     parts: list[str] = field(default_factory=list)
     part_links: int = 0
+    part_chars: int = 0
     number: int = 0
 
     def run(self, body: Any) -> None:
@@ -255,6 +259,10 @@ class _Walk:
                 frame = stack.pop()
                 if frame.block:
                     self._flush(frame)
+                    self.boxes[frame.box].end = len(self.lines)
+                elif frame.tag in _CELLS and not frame.skipped:
+                    if self.part_chars > _CELL_CHARS:
+                        self._flush(frame)
                     self.boxes[frame.box].end = len(self.lines)
                 if frame.tag in ("article", "main") and not frame.skipped:
                     in_article -= 1
@@ -282,7 +290,16 @@ class _Walk:
                 stack.append(_Frame(tag, parent.box, parent.kind, parent.level, parent.link,
                                     parent.pre))
                 continue
-            if tag in _BLOCKS:
+            if tag in _CELLS:
+                # Short cells of a row make one line; a long cell (a layout table) its own.
+                if self.part_chars > _CELL_CHARS:
+                    self._flush(parent)
+                elif self.parts:
+                    self.parts.append(" | ")
+                box = len(self.boxes)
+                self.boxes.append(_Box(tag, parent.box, _classes(el), start=len(self.lines)))
+                frame = _Frame(tag, box, parent.kind, parent.level, parent.link, parent.pre)
+            elif tag in _BLOCKS:
                 self._flush(parent)
                 box = len(self.boxes)
                 self.boxes.append(_Box(tag, parent.box, _classes(el), start=len(self.lines)))
@@ -339,6 +356,7 @@ class _Walk:
 
     def _text(self, text: str, frame: _Frame) -> None:
         self.parts.append(text)
+        self.part_chars += len(text)
         if frame.link:
             self.part_links += len(text.strip())
 
@@ -347,6 +365,7 @@ class _Walk:
             return
         raw = "".join(self.parts)
         self.parts = []
+        self.part_chars = 0
         links, self.part_links = self.part_links, 0
         if frame.pre:
             text = "\n".join(repair_line(line)[0] for line in raw.strip("\n").split("\n"))
@@ -355,7 +374,7 @@ class _Walk:
                 return
             kind: BlockKind = "pre"
         else:
-            text, _rule = repair_line(_SPACE.sub(" ", raw).strip())
+            text, _rule = repair_line(_SPACE.sub(" ", raw).strip().strip("|").strip())
             if not text:
                 return
             kind = frame.kind
