@@ -114,6 +114,7 @@ _HIDDEN_STYLE = re.compile(r"display\s{0,3}:\s{0,3}none|visibility\s{0,3}:\s{0,3
 _SPACE = re.compile(r"\s+")
 _SENTENCE_END = frozenset(".!?…:;\"”’»)")
 
+_WEIGHT_CHARS = 1000.0
 _CELLS = frozenset(("td", "th"))
 _CELL_CHARS = 150
 
@@ -205,6 +206,7 @@ class _Box:
     start: int = 0
     end: int = 0
     score: float = 0.0
+    weight: float = 0.0
     credited: bool = False
 
 
@@ -396,7 +398,7 @@ class _Walk:
                     weight -= 25.0
                 if _POSITIVE_CLASS.search(box.classes):
                     weight += 25.0
-            box.score = weight
+            box.weight = weight
         for line, owner in zip(self.lines, self.owners, strict=True):
             text = line.text
             if len(text) < 25 or line.kind == "h" or line.link_density > 0.5:
@@ -428,7 +430,10 @@ class _Walk:
             return (links[box.end] - links[box.start]) / chars if chars else 1.0
 
         def final(box: _Box) -> float:
-            return box.score * (1.0 - density(box))
+            # Tag and class weights count in full only for a container of some size.
+            chars = total[box.end] - total[box.start]
+            weight = box.weight * min(1.0, chars / _WEIGHT_CHARS)
+            return (box.score + weight) * (1.0 - density(box))
 
         candidates = [i for i, box in enumerate(boxes) if box.credited]
         if not candidates:
