@@ -33,7 +33,7 @@ import lxml.etree
 import lxml.html
 
 from scrubnews.article import BlockKind, Removal
-from scrubnews.htmlmeta import page_meta
+from scrubnews.htmlmeta import overlap, page_meta, read_stated
 from scrubnews.repair import repair_line
 from scrubnews.segment import Line
 from scrubnews.structure import PageMeta
@@ -115,6 +115,9 @@ _SPACE = re.compile(r"\s+")
 _SENTENCE_END = frozenset(".!?…:;\"”’»)")
 
 _WEIGHT_CHARS = 1000.0
+# A container under the stated headline wins over a better one elsewhere
+# if it scores at least this share of it.
+_ANCHOR_SHARE = 0.3
 _CELLS = frozenset(("td", "th"))
 _CELL_CHARS = 150
 
@@ -155,10 +158,11 @@ def page_units(text: str) -> tuple[list[Line], PageMeta, list[Removal]]:
     body = root.find("body")
     if body is None:
         body = root
+    stated = read_stated(root)
     walk = _Walk(_page_chars(body))
     walk.run(body)
-    units, removals = walk.select()
-    return units, page_meta(root, units), removals
+    units, removals = walk.select(stated.title(), stated.description())
+    return units, page_meta(root, units, stated), removals
 
 
 def _page_chars(body: Any) -> int:
@@ -180,6 +184,22 @@ def _prose_chars(el: Any) -> int:
             if total >= 500:
                 break
     return total
+
+
+def _near(box: _Box, line: int) -> bool:
+    """True if ``box`` holds line ``line`` or starts just after it."""
+    return box.start <= line < box.end or line < box.start <= line + _HEAD_LINES
+
+
+def _lead_like(line: Line) -> bool:
+    """A paragraph of prose: ten words or more, few links, ends like a sentence."""
+    text = line.text
+    return (
+        line.kind in ("p", "quote")
+        and line.link_density < 0.25
+        and text.count(" ") >= 9
+        and text[-1] in _SENTENCE_END
+    )
 
 
 def _classes(el: Any) -> str:
@@ -415,8 +435,21 @@ class _Walk:
                 index = box.parent
                 level += 1
 
-    def _main(self) -> tuple[set[int], bool]:
-        """Indices of the lines in the main container, and whether one was found."""
+    def _anchor(self, title: str) -> int:
+        """Index of the first heading that matches the stated ``title``, or -1."""
+        if not title:
+            return -1
+        for index, line in enumerate(self.lines):
+            if line.kind == "h" and overlap(line.text, title) >= 0.8:
+                return index
+        return -1
+
+    def _main(self, anchor: int) -> tuple[set[int], bool]:
+        """Indices of the lines in the main container, and whether one was found.
+
+        ``anchor`` is the line of the article's headline (or -1): on a page
+        with several articles the one under its own headline is the article.
+        """
         self._credit()
         boxes = self.boxes
         total = [0]
@@ -440,6 +473,12 @@ class _Walk:
             return set(), False
         top = max(candidates, key=lambda i: final(boxes[i]))
         best = final(boxes[top])
+        if anchor >= 0 and not _near(boxes[top], anchor):
+            near = [i for i in candidates if _near(boxes[i], anchor)]
+            if near:
+                other = max(near, key=lambda i: final(boxes[i]))
+                if final(boxes[other]) >= best * _ANCHOR_SHARE:
+                    top, best = other, final(boxes[other])
         # Readability: move up while the parent scores higher (or close, walking up).
         last, index = best, boxes[top].parent
         while index > 0:
@@ -485,12 +524,28 @@ class _Walk:
                     found.add(i)
         return found, True
 
-    def select(self) -> tuple[list[Line], list[Removal]]:
-        """Hint the main container's lines; drop the rest but a few lines before it."""
-        main, ok = self._main()
+    def select(self, title: str = "", description: str = "") -> tuple[list[Line], list[Removal]]:
+        """Hint the main container's lines; drop the rest but a few lines before it.
+
+        Prose between the headline and the container (a lead paragraph set
+        apart from the body) is main content too.
+        """
+        anchor = self._anchor(title)
+        main, ok = self._main(anchor)
         if not ok or not main:
             return self.lines, self.removals
         first = min(main)
+        headline = anchor if 0 <= anchor < first else -1
+        if headline < 0:
+            for index in range(first - 1, max(-1, first - _HEAD_LINES), -1):
+                if self.lines[index].kind == "h" and self.lines[index].level == 1:
+                    headline = index
+                    break
+        if headline >= 0:
+            for index in range(headline + 1, first):
+                line = self.lines[index]
+                if _lead_like(line) and not (description and overlap(line.text, description) > 0.9):
+                    main.add(index)
         units: list[Line] = []
         removals = self.removals
         for index, line in enumerate(self.lines):

@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from scrubnews.dates import find_date, parse_iso
@@ -75,7 +76,7 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text.casefold())
 
 
-def _overlap(a: str, b: str) -> float:
+def overlap(a: str, b: str) -> float:
     """Token F1 of ``a`` against ``b``."""
     wa, wb = _words(a), _words(b)
     if not wa or not wb:
@@ -201,19 +202,19 @@ def _title(root: Any, items: list[dict[str, Any]], metas: dict[str, str],
             return heads[0] if heads else None
     parts = [p.strip() for p in _SEPARATOR.split(stated) if p.strip()]
     if heads:
-        best = max(heads, key=lambda h: _overlap(h, stated))
-        if _overlap(best, stated) >= 0.8:
+        best = max(heads, key=lambda h: overlap(h, stated))
+        if overlap(best, stated) >= 0.8:
             return stated
         if len(parts) > 1:
-            part = max(parts, key=lambda p: _overlap(best, p))
-            if _overlap(best, part) >= 0.8:
+            part = max(parts, key=lambda p: overlap(best, p))
+            if overlap(best, part) >= 0.8:
                 return part
         if set(_words(best)) and set(_words(best)) <= set(_words(stated)):
             return best
     if len(parts) > 1:
         site = (metas.get("og:site_name") or metas.get("application-name") or "").casefold()
         if site:
-            rest = [p for p in parts if _overlap(p, site) < 0.8]
+            rest = [p for p in parts if overlap(p, site) < 0.8]
             if rest and len(rest) < len(parts):
                 return " - ".join(rest)
         if len(_words(parts[0])) >= 4 and len(_words(parts[-1])) <= 3:
@@ -313,10 +314,43 @@ def url_date(url: str) -> dt.date | None:
         return None
 
 
-def page_meta(root: Any, units: list[Line]) -> PageMeta:
+@dataclass
+class Stated:
+    """The page's JSON-LD objects and ``<meta>`` values, read once."""
+
+    items: list[dict[str, Any]]
+    metas: dict[str, str]
+
+    def title(self) -> str:
+        """The title the page states in JSON-LD or meta tags (not ``<title>``), or ``""``."""
+        for item in self.items:
+            headline = item.get("headline")
+            if _is_article(item) and isinstance(headline, str) and _clean(headline):
+                return _clean(headline)
+        for key in _TITLE_KEYS:
+            if self.metas.get(key):
+                return self.metas[key]
+        return ""
+
+
+    def description(self) -> str:
+        """The summary the page states (JSON-LD, ``og:description``, ``description``)."""
+        for item in self.items:
+            value = item.get("description")
+            if _is_article(item) and isinstance(value, str) and _clean(value):
+                return _clean(value)
+        return self.metas.get("og:description") or self.metas.get("description") or ""
+
+
+def read_stated(root: Any) -> Stated:
+    """Read the page's JSON-LD and meta tags."""
+    return Stated(_jsonld_items(root), _metas(root))
+
+
+def page_meta(root: Any, units: list[Line], stated: Stated | None = None) -> PageMeta:
     """What the page states about itself; ``units`` are its lines (for ``<h1>``)."""
-    items = _jsonld_items(root)
-    metas = _metas(root)
+    stated = stated or read_stated(root)
+    items, metas = stated.items, stated.metas
     meta = PageMeta()
     meta.title = _title(root, items, metas, units)
     for item in items:
