@@ -49,7 +49,8 @@ _BYLINE_CLASS = re.compile(r"byline|author|autor|writer|reporter|creator", re.I)
 _ARTICLE_TYPES = ("Article", "BlogPosting", "Posting", "Report", "WebPage", "LiveBlogPosting",
                   "Story", "Review")
 
-_TITLE_KEYS = ("og:title", "twitter:title", "dc.title", "headline", "title", "sailthru.title")
+_TITLE_KEYS = ("dc:title", "dc.title", "dcterm:title", "dcterms.title", "og:title", "headline",
+               "title", "twitter:title", "parsely-title", "sailthru.title")
 _AUTHOR_KEYS = ("author", "article:author", "dc.creator", "dcterms.creator", "parsely-author",
                 "sailthru.author", "byl", "citation_author", "author_name", "og:article:author",
                 "article:author_name", "twitter:creator:name", "cxenseparse:author")
@@ -178,38 +179,32 @@ def _metas(root: Any) -> dict[str, str]:
     return found
 
 
-def _title(root: Any, items: list[dict[str, Any]], metas: dict[str, str],
-           units: list[Line]) -> str | None:
-    stated = ""
-    for item in items:
-        headline = item.get("headline") or (item.get("name") if _is_article(item) else None)
-        if _is_article(item) and isinstance(headline, str) and _clean(headline):
-            stated = _clean(headline)
-            break
-    for key in _TITLE_KEYS:
-        if stated:
-            break
-        stated = metas.get(key, "")
-    heads = [u.text for u in units if u.kind == "h" and u.level == 1 and u.hint == "main"]
-    heads += [u.text for u in units if u.kind == "h" and u.level == 1]
-    if not heads:
-        heads = [_clean(h.text_content()) for h in root.iter("h1")][:3]
-    heads = [h for h in heads if h][:5]
-    if not stated:
+def _title(root: Any, stated: Stated, units: list[Line]) -> str | None:
+    metas = stated.metas
+    said = stated.title()
+    # Headings around the article: the units kept are the main content and the lines before it.
+    heads = [u.text for u in units if u.kind == "h" and u.level <= 2]
+    heads += [_clean(" ".join(h.itertext())) for h in root.iter("h1")][:3]
+    heads = [h for h in heads if h][:8]
+    if not said:
         el = root.find(".//title")
-        stated = _clean(el.text_content()) if el is not None else ""
-        if not stated:
-            return heads[0] if heads else None
-    parts = [p.strip() for p in _SEPARATOR.split(stated) if p.strip()]
+        said = _clean(el.text_content()) if el is not None else ""
+        if said.startswith("<"):
+            said = ""
+        if not said or not any(overlap(h, part) >= 0.8 for h in heads
+                               for part in [said, *_SEPARATOR.split(said)]):
+            if heads and (not said or len(_words(heads[0])) >= 2):
+                return heads[0]
+    if not said:
+        return None
+    parts = [p.strip() for p in _SEPARATOR.split(said) if p.strip()]
     if heads:
-        best = max(heads, key=lambda h: overlap(h, stated))
-        if overlap(best, stated) >= 0.8:
-            return stated
-        if len(parts) > 1:
-            part = max(parts, key=lambda p: overlap(best, p))
-            if overlap(best, part) >= 0.8:
-                return part
-        if set(_words(best)) and set(_words(best)) <= set(_words(stated)):
+        best = max(heads, key=lambda h: overlap(h, said))
+        # The stated title, or the part of it that the page's heading repeats.
+        choice = max([said, *parts], key=lambda p: (round(overlap(best, p), 2), p == said))
+        if overlap(best, choice) >= 0.8:
+            return choice
+        if set(_words(best)) and set(_words(best)) <= set(_words(said)):
             return best
     if len(parts) > 1:
         site = (metas.get("og:site_name") or metas.get("application-name") or "").casefold()
@@ -219,7 +214,7 @@ def _title(root: Any, items: list[dict[str, Any]], metas: dict[str, str],
                 return " - ".join(rest)
         if len(_words(parts[0])) >= 4 and len(_words(parts[-1])) <= 3:
             return " - ".join(parts[:-1])
-    return stated
+    return said
 
 
 def _authors(root: Any, items: list[dict[str, Any]], metas: dict[str, str]) -> list[str]:
@@ -352,7 +347,7 @@ def page_meta(root: Any, units: list[Line], stated: Stated | None = None) -> Pag
     stated = stated or read_stated(root)
     items, metas = stated.items, stated.metas
     meta = PageMeta()
-    meta.title = _title(root, items, metas, units)
+    meta.title = _title(root, stated, units)
     for item in items:
         if _is_article(item) and isinstance(item.get("description"), str):
             meta.standfirst = _clean(item["description"]) or None
