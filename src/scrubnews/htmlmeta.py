@@ -32,8 +32,14 @@ from scrubnews.structure import PageMeta
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
 _SEPARATOR = re.compile(r"\s[|–—·•»:/-]{1,2}\s|\s::\s")
-_BY = re.compile(r"(?:by|von|par|por|di|door|av|text|texte|autor|author|written by)\s{0,3}:?\s+",
-                 re.IGNORECASE)
+_BY = re.compile(
+    r"(?:(?:post |article )?(?:author|autor|autorin|auteur|verfasser)(?:\s{0,3}:)?\s{0,3}"
+    r"|(?:written|posted|published|geschrieben|veröffentlicht|verfasst|erstellt|publiziert"
+    r"|eingestellt|publié|publicado|escrito)\s(?:by|von|par|por)\s{0,3}"
+    r"|(?:by|von|par|por|di|door|av|text|texte)(?:\s{0,3}:)?\s{1,3})+",
+    re.IGNORECASE,
+)
+_COMMENT = re.compile(r"comment|respond|reply|kommentar", re.IGNORECASE)
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bu\.)\s*")
 _NOT_NAME = re.compile(
     r"https?:|www\.|@|\d|\b(?:staff|redaktion|editorial|team|admin|news|agency|agencies|reuters"
@@ -160,11 +166,30 @@ def split_names(text: str) -> list[str]:
     for part in _NAME_SPLIT.split(text):
         part = part.strip(" .:-–—·•")
         words = part.split()
-        if not 1 <= len(words) <= 5 or _NOT_NAME.search(part):
+        if not 1 <= len(words) <= 5 or _NOT_NAME.search(part) or any(c in part for c in "*()[]:"):
             continue
         if part not in names:
             names.append(part)
     return names
+
+
+def _text(el: Any) -> str:
+    """The text of ``el``, its pieces joined by spaces (``von<b>Jo</b>`` is two words)."""
+    return _clean(" ".join(el.itertext()))
+
+
+def _in_chrome(el: Any) -> bool:
+    """True if ``el`` sits in a form, aside, nav or a comment container."""
+    for depth, up in enumerate(el.iterancestors()):
+        if depth > 30:
+            break
+        tag = up.tag if isinstance(up.tag, str) else ""
+        if tag in ("form", "aside", "nav"):
+            return True
+        classes = f"{up.get('class') or ''} {up.get('id') or ''}"
+        if len(classes) > 1 and _COMMENT.search(classes):
+            return True
+    return False
 
 
 def _metas(root: Any) -> dict[str, str]:
@@ -230,20 +255,28 @@ def _authors(root: Any, items: list[dict[str, Any]], metas: dict[str, str]) -> l
         if names:
             return names[:10]
     for el in root.xpath('//*[@itemprop="author" or @rel="author" or @rel="author external"]')[:10]:
+        if _in_chrome(el):
+            continue
         inner = el.xpath('.//*[@itemprop="name"]')
-        value = el.get("content") or (inner[0].get("content") or inner[0].text_content()
-                                      if inner else el.text_content())
+        value = el.get("content") or (inner[0].get("content") or _text(inner[0])
+                                      if inner else _text(el))
         names = split_names(value)
         if names:
             return names[:10]
-    for el in root.iter("div", "span", "p", "a", "address", "li", "strong", "em"):
+    # A byline element; one in a sidebar or form only if there is no other.
+    fallback: list[str] = []
+    for el in root.iter("div", "span", "p", "a", "address", "li", "strong", "em", "b"):
         classes = f"{el.get('class') or ''} {el.get('id') or ''}"
-        if len(classes) > 1 and _BYLINE_CLASS.search(classes):
-            text = _clean(el.text_content())
+        if len(classes) > 1 and _BYLINE_CLASS.search(classes) and not _COMMENT.search(classes):
+            text = _text(el)
             if 3 <= len(text) <= 80:
                 names = split_names(text)
-                if names and all(w[:1].isupper() for n in names for w in n.split()[:1]):
-                    return names[:10]
+                if names and (len(text.split()) == 1 or all(n[:1].isupper() for n in names)):
+                    if not _in_chrome(el):
+                        return names[:10]
+                    fallback = fallback or names[:10]
+    if fallback:
+        return fallback
     return others[:10]
 
 
@@ -274,6 +307,12 @@ def _date(root: Any, items: list[dict[str, Any]], metas: dict[str, str]
     for el in root.iter("link"):
         if el.get("rel") == "canonical" and (found := url_date(el.get("href") or "")) is not None:
             return found
+    for el in root.iter("span", "div", "p", "time", "abbr", "small", "li", "em", "header"):
+        classes = f"{el.get('class') or ''} {el.get('id') or ''}"
+        if len(classes) > 1 and _DATE_CLASS.search(classes) and not _COMMENT.search(classes):
+            value = el.get("title") or _text(el)
+            if len(value) <= 120 and (found := _any_date(value)) is not None:
+                return found
     for key in _MODIFIED_KEYS:
         if key in metas and (found := _any_date(metas[key])) is not None:
             return found
