@@ -25,6 +25,7 @@ Page metadata (title, authors, date) is read by ``htmlmeta``.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -172,6 +173,34 @@ def _page_chars(body: Any) -> int:
     except ValueError:
         return 0
     return chars - sum(len(el.text or "") for el in body.iter("script", "style"))
+
+
+_MAIN, _STRONG, _WEAK = 1, 2, 3
+
+
+@functools.lru_cache(maxsize=4096)
+def _class_verdict(classes: str) -> int:
+    """What a class and id string says: article (``_MAIN``), chrome, or nothing (0)."""
+    if _MAIN_CLASS.search(classes):
+        return _MAIN
+    if _STRONG_CHROME.search(classes):
+        return _STRONG
+    if _WEAK_CHROME.search(classes):
+        return _WEAK
+    return 0
+
+
+@functools.lru_cache(maxsize=4096)
+def _class_weight(classes: str) -> float:
+    """Readability's class weight: -25 for chrome words, +25 for article words."""
+    if not classes:
+        return 0.0
+    weight = 0.0
+    if _NEGATIVE_CLASS.search(classes):
+        weight -= 25.0
+    if _POSITIVE_CLASS.search(classes):
+        weight += 25.0
+    return weight
 
 
 def _prose_chars(el: Any) -> int:
@@ -354,14 +383,15 @@ class _Walk:
         classes = _classes(el)
         if classes and not parent.pre and tag not in ("body", "article", "main", "a", "span",
                                                       "b", "i", "em", "strong"):
-            if _MAIN_CLASS.search(classes):
+            verdict = _class_verdict(classes)
+            if verdict == _MAIN:
                 return None
-            if _STRONG_CHROME.search(classes):
+            if verdict == _STRONG:
                 # A wrapper of most of the page is not chrome, whatever its name.
                 if self.page_chars and len(el.text_content()) > 0.5 * self.page_chars:
                     return None
                 return "html-chrome"
-            if _WEAK_CHROME.search(classes) and _prose_chars(el) < 500:
+            if verdict == _WEAK and _prose_chars(el) < 500:
                 return "html-chrome"
         return None
 
@@ -412,13 +442,7 @@ class _Walk:
     def _credit(self) -> None:
         boxes = self.boxes
         for box in boxes:
-            weight = _TAG_WEIGHT.get(box.tag, 0.0)
-            if box.classes:
-                if _NEGATIVE_CLASS.search(box.classes):
-                    weight -= 25.0
-                if _POSITIVE_CLASS.search(box.classes):
-                    weight += 25.0
-            box.weight = weight
+            box.weight = _TAG_WEIGHT.get(box.tag, 0.0) + _class_weight(box.classes)
         for line, owner in zip(self.lines, self.owners, strict=True):
             text = line.text
             if len(text) < 25 or line.kind == "h" or line.link_density > 0.5:
