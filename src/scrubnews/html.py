@@ -215,6 +215,14 @@ def _prose_chars(el: Any) -> int:
     return total
 
 
+def _pre_line(line: str) -> str:
+    """One line of preformatted text repaired, its indentation kept."""
+    body = line.lstrip()
+    if not body:
+        return ""
+    return line[: len(line) - len(body)].replace("\u00a0", " ") + repair_line(body)[0]
+
+
 def _near(box: _Box, line: int) -> bool:
     """True if ``box`` holds line ``line`` or starts just after it."""
     return box.start <= line < box.end or line < box.start <= line + _HEAD_LINES
@@ -420,7 +428,7 @@ class _Walk:
         self.part_chars = 0
         links, self.part_links = self.part_links, 0
         if frame.pre:
-            text = "\n".join(repair_line(line)[0] for line in raw.strip("\n").split("\n"))
+            text = "\n".join(_pre_line(line) for line in raw.strip("\n").split("\n"))
             text = text.strip("\n")
             if not text.strip():
                 return

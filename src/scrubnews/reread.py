@@ -19,6 +19,7 @@ from scrubnews.article import Article, Block, Source
 _UNESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _HEADING = re.compile(r"(#{1,6}) (.*)")
 _FENCE = re.compile(r"(`{3,})\n(.*)\n\1", re.DOTALL)
+_FENCE_LINE = re.compile(r"`{3,}")
 _KNOWN = ("title", "standfirst", "authors", "location", "date", "source", "scrubnews")
 
 
@@ -55,11 +56,41 @@ def is_article(data: dict[str, Any]) -> bool:
     return "scrubnews" in data and isinstance(source, dict) and "sha256" in source
 
 
+def _chunks(body: str) -> list[str]:
+    """Blank-line separated chunks; a fenced code block is one chunk, blank lines and all."""
+    chunks: list[str] = []
+    current: list[str] = []
+    lines = body.strip("\n").split("\n")
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if not current and _FENCE_LINE.fullmatch(line):
+            end = index + 1
+            while end < len(lines) and lines[end] != line:
+                end += 1
+            if end < len(lines):
+                chunks.append("\n".join(lines[index : end + 1]))
+                index = end + 1
+                continue
+        if line:
+            current.append(line)
+        elif current:
+            chunks.append("\n".join(current))
+            current = []
+        index += 1
+    if current:
+        chunks.append("\n".join(current))
+    return chunks
+
+
 def parse_body(body: str) -> list[Block]:
+    r"""The blocks of a rendered body.
+
+    >>> parse_body("# Title\n\n```\nx = 1\n\ny = 2\n```")[1].text
+    'x = 1\n\ny = 2'
+    """
     blocks: list[Block] = []
-    for chunk in re.split(r"\n{2,}", body.strip("\n")):
-        if not chunk:
-            continue
+    for chunk in _chunks(body):
         fence = _FENCE.fullmatch(chunk)
         if fence:
             blocks.append(Block(fence.group(2), "pre"))
