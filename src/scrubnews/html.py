@@ -223,9 +223,9 @@ def _pre_line(line: str) -> str:
     return line[: len(line) - len(body)].replace("\u00a0", " ") + repair_line(body)[0]
 
 
-def _near(box: _Box, line: int) -> bool:
-    """True if ``box`` holds line ``line`` or starts just after it."""
-    return box.start <= line < box.end or line < box.start <= line + _HEAD_LINES
+def _near(box: _Box, line: int, limit: int) -> bool:
+    """True if ``box`` holds line ``line`` or starts after it, before ``limit``."""
+    return box.start <= line < box.end or line < box.start < limit
 
 
 def _lead_like(line: Line) -> bool:
@@ -476,6 +476,27 @@ class _Walk:
                 return index
         return -1
 
+    def _elsewhere(self, box: _Box, anchor: int) -> bool:
+        """True if ``box`` lies before the headline at ``anchor`` or under a later one."""
+        if box.start <= anchor < box.end:
+            return False
+        if box.end <= anchor:
+            return True
+        level = self.lines[anchor].level
+        return any(
+            line.kind == "h" and line.level <= level for line in self.lines[anchor + 1 : box.start]
+        )
+
+    def _next_headline(self, anchor: int) -> int:
+        """The next headline as important as the one at ``anchor`` (or the end of the window)."""
+        limit = min(len(self.lines), anchor + _HEAD_LINES)
+        level = self.lines[anchor].level
+        for index in range(anchor + 1, limit):
+            line = self.lines[index]
+            if line.kind == "h" and line.level <= level:
+                return index
+        return limit
+
     def _main(self, anchor: int) -> tuple[set[int], bool]:
         """Indices of the lines in the main container, and whether one was found.
 
@@ -505,16 +526,23 @@ class _Walk:
             return set(), False
         top = max(candidates, key=lambda i: final(boxes[i]))
         best = final(boxes[top])
-        if anchor >= 0 and not _near(boxes[top], anchor):
-            near = [i for i in candidates if _near(boxes[i], anchor)]
+        if anchor >= 0 and self._elsewhere(boxes[top], anchor):
+            limit = self._next_headline(anchor)
+            near = [i for i in candidates if _near(boxes[i], anchor, limit)]
             if near:
                 other = max(near, key=lambda i: final(boxes[i]))
                 if final(boxes[other]) >= best * _ANCHOR_SHARE:
                     top, best = other, final(boxes[other])
         # Readability: move up while the parent scores higher (or close, walking up).
+        # A container holding the next article's headline is too wide.
+        other = self._next_headline(anchor) if anchor >= 0 else len(self.lines)
+        if other < len(self.lines) and self.lines[other].kind != "h":
+            other = len(self.lines)
         last, index = best, boxes[top].parent
         while index > 0:
             box = boxes[index]
+            if box.start <= other < box.end:
+                break
             if box.credited:
                 score = final(box)
                 if score < best / 3:
@@ -534,6 +562,9 @@ class _Walk:
                     break
                 if box.parent != parent or index == top:
                     continue
+                if anchor >= 0 and box.end > box.start and self.lines[box.start].kind == "h" \
+                        and self.lines[box.start].level <= 2:
+                    continue  # another article under its own headline
                 bonus = final(boxes[top]) * 0.2 if box.classes == boxes[top].classes else 0.0
                 if box.credited and final(box) + bonus >= threshold:
                     chosen.append(index)
