@@ -117,7 +117,7 @@ def _menu_runs(lines: list[Line]) -> set[int]:
     """Indices of lines in runs of four or more short lines that do not end a sentence."""
     found: set[int] = set()
     run: list[int] = []
-    for index, line in enumerate(lines + [Line(0, "x " * 20 + ".")]):
+    for index, line in enumerate([*lines, Line(0, "x " * 20 + ".")]):
         if word_count(line.text) <= 5 and not ends_sentence(line.text):
             run.append(index)
             continue
@@ -125,6 +125,16 @@ def _menu_runs(lines: list[Line]) -> set[int]:
             found.update(run)
         run = []
     return found
+
+
+def glued_alt(text: str) -> int | None:
+    """Where image alt-text glued to the end of a sentence starts, or ``None``.
+
+    >>> glued_alt("for local needs’.Spacer")
+    17
+    """
+    glued = GLUED_ALT.search(text) if len(text) < 5000 else None
+    return glued.start() if glued is not None and glued.start() > 0 else None
 
 
 def sort_lines(lines: list[Line], config: Config) -> Sorted:
@@ -141,9 +151,9 @@ def sort_lines(lines: list[Line], config: Config) -> Sorted:
             if _is_tail(line):
                 after_tail.add(len(kept))
             continue
-        glued = GLUED_ALT.search(line.text) if len(line.text) < 5000 else None
-        if glued is not None and glued.start() > 0:
-            new = line.text[: glued.start()]
+        cut = glued_alt(line.text)
+        if cut is not None:
+            new = line.text[:cut]
             result.removals.append(Removal(line.number, line.text, "glued-alt-text", new))
             line.text = new
         kept.append(line)

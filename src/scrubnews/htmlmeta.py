@@ -216,10 +216,11 @@ def _title(root: Any, stated: Stated, units: list[Line]) -> str | None:
         said = _clean(el.text_content()) if el is not None else ""
         if said.startswith("<"):
             said = ""
-        if not said or not any(overlap(h, part) >= 0.8 for h in heads
-                               for part in [said, *_SEPARATOR.split(said)]):
-            if heads and (not said or len(_words(heads[0])) >= 2):
-                return heads[0]
+        repeated = any(overlap(h, part) >= 0.8 for h in heads
+                       for part in [said, *_SEPARATOR.split(said)])
+        # A document title no heading repeats (a site name) yields to the first heading.
+        if not repeated and heads and (not said or len(_words(heads[0])) >= 2):
+            return heads[0]
     if not said:
         return None
     parts = [p.strip() for p in _SEPARATOR.split(said) if p.strip()]

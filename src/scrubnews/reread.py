@@ -15,12 +15,15 @@ from typing import Any
 import yaml
 
 from scrubnews.article import Article, Block, Source
+from scrubnews.schema import NAMES as _KNOWN
+
+# libyaml's parser where PyYAML was built with it: the same safe constructor, faster.
+SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _UNESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _HEADING = re.compile(r"(#{1,6}) (.*)")
 _FENCE = re.compile(r"(`{3,})\n(.*)\n\1", re.DOTALL)
 _FENCE_LINE = re.compile(r"`{3,}")
-_KNOWN = ("title", "standfirst", "authors", "location", "date", "source", "scrubnews")
 
 
 def unescape(text: str) -> str:
@@ -32,8 +35,11 @@ def unescape(text: str) -> str:
     return _UNESCAPE.sub(r"\1", text) if "\\" in text else text
 
 
-def split_front_matter(text: str) -> tuple[dict[str, Any], str] | None:
-    """``(mapping, body)`` if ``text`` starts with a YAML front-matter block."""
+def front_matter_block(text: str) -> tuple[str, str] | None:
+    """``(yaml_text, body)`` if ``text`` starts with a ``---`` ... ``---`` block.
+
+    The YAML text starts on line 2 of ``text``.
+    """
     if not text.startswith("---\n"):
         return None
     end = text.find("\n---\n", 3)
@@ -42,18 +48,30 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str] | None:
             end = len(text) - 4
         else:
             return None
+    return text[4 : end + 1], text[end + 5 :]
+
+
+def split_front_matter(text: str) -> tuple[dict[str, Any], str] | None:
+    """``(mapping, body)`` if ``text`` starts with a YAML front-matter block."""
+    block = front_matter_block(text)
+    if block is None:
+        return None
     try:
-        data = yaml.safe_load(text[4 : end + 1])
+        data = yaml.load(block[0], Loader=SAFE_LOADER)
     except yaml.YAMLError:
         return None
     if not isinstance(data, dict):
         return None
-    return data, text[end + 5 :]
+    return data, block[1]
 
 
 def is_article(data: dict[str, Any]) -> bool:
     source = data.get("source")
     return "scrubnews" in data and isinstance(source, dict) and "sha256" in source
+
+
+def _is_comment(line: str) -> bool:
+    return line.startswith("<!--") and "-->" in line
 
 
 def _chunks(body: str) -> list[str]:
@@ -64,12 +82,13 @@ def _chunks(body: str) -> list[str]:
     index = 0
     while index < len(lines):
         line = lines[index]
-        if not current and _FENCE_LINE.fullmatch(line):
+        if _FENCE_LINE.fullmatch(line) and all(_is_comment(c) for c in current):
             end = index + 1
             while end < len(lines) and lines[end] != line:
                 end += 1
             if end < len(lines):
-                chunks.append("\n".join(lines[index : end + 1]))
+                chunks.append("\n".join(current + lines[index : end + 1]))
+                current = []
                 index = end + 1
                 continue
         if line:
@@ -91,6 +110,11 @@ def parse_body(body: str) -> list[Block]:
     """
     blocks: list[Block] = []
     for chunk in _chunks(body):
+        while chunk.startswith("<!--") and "-->" in chunk.split("\n", 1)[0]:
+            first, _, chunk = chunk.partition("\n")
+            blocks.append(Block(first, "comment", 1 if chunk else 0))
+        if not chunk:
+            continue
         fence = _FENCE.fullmatch(chunk)
         if fence:
             blocks.append(Block(fence.group(2), "pre"))
@@ -120,7 +144,9 @@ def reread(data: dict[str, Any], body: str) -> Article:
     authors = data.get("authors") or []
     return Article(
         source=Source(
-            str(source.get("file", "-")), str(source["sha256"]), str(source.get("encoding", "utf-8"))
+            str(source.get("file", "-")),
+            str(source["sha256"]),
+            str(source.get("encoding", "utf-8")),
         ),
         title=_text(data.get("title")),
         standfirst=_text(data.get("standfirst")),
