@@ -84,7 +84,8 @@ def line_score(line: Line) -> float:
     if line.link_density > 0.5:
         score -= words * line.link_density
     if line.hint == "main":
-        score += 6.0
+        # The page put this line in its main content: kept unless mostly links.
+        score = max(score + 6.0, 1.0) if line.link_density <= 0.5 else score + 6.0
     elif line.hint == "chrome":
         score -= 10.0 + words
     return score

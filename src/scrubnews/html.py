@@ -1,27 +1,40 @@
-"""HTML pages: detect them by content, turn the DOM into ``Line`` units and metadata.
+"""HTML pages: detect them by content, turn the DOM into ``Line`` units.
 
-Parsed with lxml's HTML parser (``lxml.html``): building a BeautifulSoup
-tree costs about ten times more for the same tree, and we only walk it
-once. Page chrome (``nav``, ``aside``, ``footer``, forms, scripts, share
-and comment containers) is dropped with a named rule; blocks inside
-``<article>``/``<main>`` are hinted as such; headings, list items, block
-quotes and code keep their kind. Metadata comes from what the page states:
-JSON-LD ``NewsArticle``/``Article``, ``og:title``, ``<meta name=author>``,
-``article:published_time``, ``<time datetime>``.
+1. Parse once with lxml's HTML parser (``lxml.html``): building a
+   BeautifulSoup tree costs about ten times more for the same tree.
+2. Walk the tree once, iteratively (``lxml.etree.iterwalk``: no recursion,
+   so deep nesting cannot overflow the stack). Scripts, forms' controls and
+   hidden elements are skipped; page chrome (``nav``, ``aside``, ``footer``,
+   a page ``header``, ARIA landmarks such as ``role=navigation``, and
+   containers whose class or id names a share row, comment thread, sidebar
+   or advert) is dropped with a named rule. Every other block becomes a
+   ``Line``: headings keep their level, ``<li>`` (even ``<li><p>``) stays a
+   list item, ``<blockquote>`` a quote, ``<pre>`` keeps its newlines.
+3. Choose the main content container the way Readability does: each
+   paragraph scores its length and commas, the score flows to its parent
+   (whole), grandparent (half) and further ancestors (less), containers
+   are weighted by tag and by class names and discounted by their link
+   density; the best one wins, with its parent when that scores higher
+   and with siblings that score close to it.
+4. Lines in the container are hinted ``main``; a few lines just before it
+   go on as ``chrome`` (the structure stage reads a headline or byline
+   there); the rest are dropped as ``html-outside-main``.
+
+Page metadata (title, authors, date) is read by ``htmlmeta``.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import json
+import functools
 import re
+from dataclasses import dataclass, field
 from typing import Any
 
 import lxml.etree
 import lxml.html
 
 from scrubnews.article import BlockKind, Removal
-from scrubnews.dates import parse_iso
+from scrubnews.htmlmeta import overlap, page_meta, read_stated
 from scrubnews.repair import repair_line
 from scrubnews.segment import Line
 from scrubnews.structure import PageMeta
@@ -32,28 +45,85 @@ _HTML_START = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _TAG = re.compile(r"<(?:p|div|span|a|br|li|td|h[1-6])\b[^>]{0,500}>", re.IGNORECASE)
+_XML_DECL = re.compile(r"\s{0,200}<\?xml[^>]{0,200}>")
 
+# Elements whose content is never article text.
 _SKIP = frozenset(
-    "script style noscript template head svg iframe object embed canvas select option button "
-    "input textarea math video audio form label map area dialog".split()
+    "script style noscript template head title svg iframe object embed canvas select option "
+    "button input textarea math video audio map area dialog label link meta source track".split()
 )
-_CHROME = frozenset("nav aside footer header menu".split())
+_CHROME_TAGS = frozenset(("nav", "aside", "footer", "menu"))
+_CHROME_ROLES = frozenset(
+    "navigation complementary contentinfo banner menu menubar search dialog alertdialog "
+    "toolbar tablist".split()
+)
 _BLOCK_KIND: dict[str, BlockKind] = {
     "h1": "h", "h2": "h", "h3": "h", "h4": "h", "h5": "h", "h6": "h",
-    "li": "li", "dt": "li", "blockquote": "quote", "pre": "pre",
+    "li": "li", "dt": "li", "dd": "li", "blockquote": "quote", "pre": "pre",
 }
 _BLOCKS = frozenset(
     "p div h1 h2 h3 h4 h5 h6 li ul ol table tr section article header footer nav aside "
     "blockquote pre figure figcaption dl dt dd address main hr center fieldset legend caption "
-    "tbody thead tfoot menu details summary body html td th".split()
+    "tbody thead tfoot menu details summary body html form br".split()
 )
-_CHROME_CLASS = re.compile(
-    r"(?:^|[\s_-])(?:share|sharing|social|comment|comments|related|newsletter|subscribe|"
-    r"cookie|consent|promo|advert|ads?|sidebar|breadcrumbs?|pagination|footer|navbar|nav|menu"
-    r"|widget|teaser|recommend|popular|trending|outbrain|taboola|modal|popup|banner)(?:$|[\s_-])",
+# Blocks that are one paragraph (their text is scored for their ancestors);
+# the others are containers (text directly in them scores for themselves).
+_PARAGRAPHS = frozenset(
+    "p h1 h2 h3 h4 h5 h6 li dt dd blockquote pre figcaption caption address summary legend th "
+    "tr".split()
+)
+# Readability's weights for a container by tag.
+_TAG_WEIGHT = {
+    "div": 5.0, "article": 10.0, "main": 5.0, "section": 2.0, "pre": 3.0, "td": 3.0,
+    "blockquote": 3.0, "address": -3.0, "ol": -3.0, "ul": -3.0, "dl": -3.0, "dd": -3.0,
+    "dt": -3.0, "li": -3.0, "form": -3.0, "th": -5.0, "body": -5.0,
+}
+
+# Class or id words of page chrome (Readability's "unlikely candidates", widened):
+# strong ones are dropped unless they wrap most of the page, weak ones unless
+# they hold real paragraphs (a "sidebar" plugin class on the content column).
+_STRONG_CHROME = re.compile(
+    r"comment|disqus|breadcrumb|pagination|pager|newsletter|related|outbrain|taboola"
+    r"|social|sharing|share-?(?:bar|buttons?|tools?|links?|icons?)|shariff|addtoany|sharedaddy"
+    r"|cookie|consent|gdpr|subscri|paywall|signup|sign-up|advert|skyscraper|recommend"
+    r"|trending|most-?(?:read|popular|viewed)|jump-?to|author-?bio|about-?the-?author"
+    r"|(?:^|[\s_-])(?:ad|ads|adv|nav|tags|tag-?list|rss|login|search|skip|share|hidden"
+    r"|sr-only|visually-hidden|screen-reader-text|offscreen|modal|popup|print)(?:$|[\s_-])",
     re.IGNORECASE,
 )
+_WEAK_CHROME = re.compile(
+    r"sidebar|promo|sponsor|masthead|site-?header|site-?footer|footer|menu|navbar|navigation"
+    r"|topbar|toolbar|widget|teaser|(?:^|[\s_-])(?:meta|banner|extra)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+# ... unless they also name the article itself.
+_MAIN_CLASS = re.compile(
+    r"article|body|content|entry|main|post|story|text|column|blog|page|hentry|instapaper",
+    re.IGNORECASE,
+)
+_POSITIVE_CLASS = re.compile(
+    r"article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story",
+    re.IGNORECASE,
+)
+_NEGATIVE_CLASS = re.compile(
+    r"hidden|banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|masthead|media|meta"
+    r"|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags"
+    r"|tool|widget|(?:^|[\s_-])ad(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+_HIDDEN_STYLE = re.compile(r"display\s{0,3}:\s{0,3}none|visibility\s{0,3}:\s{0,3}hidden", re.I)
 _SPACE = re.compile(r"\s+")
+_SENTENCE_END = frozenset(".!?…:;\"”’»)")
+
+_WEIGHT_CHARS = 1000.0
+# A container under the stated headline wins over a better one elsewhere
+# if it scores at least this share of it.
+_ANCHOR_SHARE = 0.3
+_CELLS = frozenset(("td", "th"))
+_CELL_CHARS = 150
+
+# How many lines just before the main container go on to the structure stage.
+_HEAD_LINES = 15
 
 
 def looks_like_html(text: str) -> bool:
@@ -70,182 +140,484 @@ def looks_like_html(text: str) -> bool:
     return len(_TAG.findall(head)) >= 8 and head.count("<") > head.count("\n")
 
 
-def _attr_class(el: Any) -> str:
-    return f"{el.get('class') or ''} {el.get('id') or ''}"
-
-
-def _jsonld(root: Any, meta: PageMeta) -> None:
-    for script in root.iter("script"):
-        if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
-            continue
-        try:
-            data = json.loads(script.text)
-        except ValueError:
-            continue
-        for item in _walk_jsonld(data):
-            kind = item.get("@type")
-            kinds = kind if isinstance(kind, list) else [kind]
-            if not any(
-                isinstance(k, str) and (k.endswith("Article") or k in ("BlogPosting", "Report"))
-                for k in kinds
-            ):
-                continue
-            if not meta.title and isinstance(item.get("headline"), str):
-                meta.title = _SPACE.sub(" ", item["headline"]).strip() or None
-            if not meta.standfirst and isinstance(item.get("description"), str):
-                meta.standfirst = _SPACE.sub(" ", item["description"]).strip() or None
-            if not meta.authors:
-                meta.authors = _names(item.get("author"))
-            if meta.date is None and isinstance(item.get("datePublished"), str):
-                meta.date = parse_iso(item["datePublished"])
-
-
-def _walk_jsonld(data: Any, depth: int = 0) -> list[dict[str, Any]]:
-    if depth > 5:
-        return []
-    if isinstance(data, list):
-        return [x for item in data[:50] for x in _walk_jsonld(item, depth + 1)]
-    if isinstance(data, dict):
-        found = [data]
-        if "@graph" in data:
-            found += _walk_jsonld(data["@graph"], depth + 1)
-        return found
-    return []
-
-
-def _names(value: Any) -> list[str]:
-    if isinstance(value, str):
-        return [n for n in (_SPACE.sub(" ", value).strip(),) if n and len(n) < 100]
-    if isinstance(value, dict):
-        return _names(value.get("name"))
-    if isinstance(value, list):
-        return [n for item in value[:10] for n in _names(item)]
-    return []
-
-
-def page_meta(root: Any) -> PageMeta:
-    """What the page states about itself."""
-    meta = PageMeta()
-    _jsonld(root, meta)
-    metas: dict[str, str] = {}
-    for el in root.iter("meta"):
-        key = (el.get("property") or el.get("name") or el.get("itemprop") or "").lower()
-        content = el.get("content")
-        if key and content and key not in metas:
-            metas[key] = _SPACE.sub(" ", content).strip()
-    if not meta.title:
-        meta.title = metas.get("og:title") or metas.get("twitter:title") or None
-    if not meta.title:
-        h1 = next(iter(root.iter("h1")), None)
-        if h1 is not None:
-            meta.title = _SPACE.sub(" ", h1.text_content()).strip() or None
-    if not meta.standfirst:
-        meta.standfirst = metas.get("og:description") or metas.get("description") or None
-    if not meta.authors:
-        author = metas.get("author") or metas.get("article:author") or metas.get("dc.creator")
-        if author and not author.startswith("http"):
-            meta.authors = [author]
-    if meta.date is None:
-        for key in ("article:published_time", "datepublished", "date", "dc.date",
-                    "og:published_time", "pubdate", "publish-date", "sailthru.date"):
-            if key in metas:
-                meta.date = parse_iso(metas[key])
-                if meta.date is not None:
-                    break
-    if meta.date is None:
-        for el in root.iter("time"):
-            value = el.get("datetime")
-            if value:
-                meta.date = parse_iso(value)
-                if meta.date is not None:
-                    break
-    if meta.title:
-        meta.title, _rule = repair_line(meta.title)
-    if meta.standfirst:
-        meta.standfirst, _rule = repair_line(meta.standfirst)
-    if isinstance(meta.date, dt.datetime) and meta.date.tzinfo is not None:
-        meta.date = meta.date.replace(tzinfo=None)
-    return meta
+def parse(text: str) -> Any:
+    """The lxml root of ``text``, or ``None`` if nothing could be parsed."""
+    m = _XML_DECL.match(text)
+    if m:
+        text = text[m.end() :]
+    try:
+        return lxml.html.document_fromstring(text)
+    except (lxml.etree.ParserError, ValueError):
+        return None
 
 
 def page_units(text: str) -> tuple[list[Line], PageMeta, list[Removal]]:
     """Parse an HTML page into units, metadata and the chrome removed."""
-    text = re.sub(r"^\s*<\?xml[^>]{0,200}>", "", text)
-    try:
-        root = lxml.html.document_fromstring(text)
-    except (lxml.etree.ParserError, ValueError):
+    root = parse(text)
+    if root is None:
         return [], PageMeta(), []
-    meta = page_meta(root)
-    walker = _Walker()
     body = root.find("body")
-    walker.walk(body if body is not None else root, "", False)
-    walker.flush()
-    return walker.units, meta, walker.removals
+    if body is None:
+        body = root
+    stated = read_stated(root)
+    walk = _Walk(_page_chars(body))
+    walk.run(body)
+    units, removals = walk.select(stated.title(), stated.description())
+    return units, page_meta(root, units, stated), removals
 
 
-class _Walker:
-    """Depth-first walk collecting block texts; iterative state, recursion bounded."""
+def _page_chars(body: Any) -> int:
+    """Characters of text in ``body``, not counting scripts and styles."""
+    try:
+        chars = len(body.text_content())
+    except ValueError:
+        return 0
+    return chars - sum(len(el.text or "") for el in body.iter("script", "style"))
 
-    def __init__(self) -> None:
-        self.units: list[Line] = []
-        self.removals: list[Removal] = []
-        self.parts: list[str] = []
-        self.link_chars = 0
-        self.kind: BlockKind = "p"
-        self.level = 0
-        self.hint = ""
-        self.number = 0
 
-    def flush(self) -> None:
-        text = _SPACE.sub(" ", "".join(self.parts)).strip()
-        self.parts = []
+_MAIN, _STRONG, _WEAK = 1, 2, 3
+
+
+@functools.lru_cache(maxsize=4096)
+def _class_verdict(classes: str) -> int:
+    """What a class and id string says: article (``_MAIN``), chrome, or nothing (0)."""
+    if _MAIN_CLASS.search(classes):
+        return _MAIN
+    if _STRONG_CHROME.search(classes):
+        return _STRONG
+    if _WEAK_CHROME.search(classes):
+        return _WEAK
+    return 0
+
+
+@functools.lru_cache(maxsize=4096)
+def _class_weight(classes: str) -> float:
+    """Readability's class weight: -25 for chrome words, +25 for article words."""
+    if not classes:
+        return 0.0
+    weight = 0.0
+    if _NEGATIVE_CLASS.search(classes):
+        weight -= 25.0
+    if _POSITIVE_CLASS.search(classes):
+        weight += 25.0
+    return weight
+
+
+def _prose_chars(el: Any) -> int:
+    """Characters in the paragraphs of 80 characters or more under ``el``."""
+    total = 0
+    for p in el.iter("p"):
+        chars = len(p.text_content())
+        if chars >= 80:
+            total += chars
+            if total >= 500:
+                break
+    return total
+
+
+def _pre_line(line: str) -> str:
+    """One line of preformatted text repaired, its indentation kept."""
+    body = line.lstrip()
+    if not body:
+        return ""
+    return line[: len(line) - len(body)].replace("\u00a0", " ") + repair_line(body)[0]
+
+
+def _near(box: _Box, line: int, limit: int) -> bool:
+    """True if ``box`` holds line ``line`` or starts after it, before ``limit``."""
+    return box.start <= line < box.end or line < box.start < limit
+
+
+def _lead_like(line: Line) -> bool:
+    """A paragraph of prose: ten words or more, few links, ends like a sentence."""
+    text = line.text
+    return (
+        line.kind in ("p", "quote")
+        and line.link_density < 0.25
+        and text.count(" ") >= 9
+        and text[-1] in _SENTENCE_END
+    )
+
+
+def _classes(el: Any) -> str:
+    cls, ident = el.get("class"), el.get("id")
+    if cls is None and ident is None:
+        return ""
+    return f"{cls or ''} {ident or ''}"
+
+
+def _hidden(el: Any) -> bool:
+    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+        return True
+    style = el.get("style")
+    return style is not None and _HIDDEN_STYLE.search(style) is not None
+
+
+@dataclass(slots=True)
+class _Box:
+    """A block element seen by the walk: its place, lines and score."""
+
+    tag: str
+    parent: int
+    classes: str
+    start: int = 0
+    end: int = 0
+    score: float = 0.0
+    weight: float = 0.0
+    credited: bool = False
+
+
+@dataclass(slots=True)
+class _Frame:
+    """An open element during the walk."""
+
+    tag: str
+    box: int
+    kind: BlockKind
+    level: int
+    link: bool
+    pre: bool
+    skipped: bool = False
+    block: bool = False
+
+
+@dataclass
+class _Walk:
+    """One iterative walk over ``<body>``: lines, removals and container boxes."""
+
+    page_chars: int
+    lines: list[Line] = field(default_factory=list)
+    owners: list[int] = field(default_factory=list)
+    removals: list[Removal] = field(default_factory=list)
+    boxes: list[_Box] = field(default_factory=list)
+    link_chars: list[int] = field(default_factory=list)
+    parts: list[str] = field(default_factory=list)
+    part_links: int = 0
+    part_chars: int = 0
+    number: int = 0
+
+    def run(self, body: Any) -> None:
+        self.boxes.append(_Box("body", -1, _classes(body)))
+        stack = [_Frame("body", 0, "p", 0, False, False, block=True)]
+        walker = lxml.etree.iterwalk(body, events=("start", "end", "comment", "pi"))
+        first = True
+        in_article = 0
+        for event, el in walker:
+            if first:
+                first = False
+                if el.text:
+                    self._text(el.text, stack[-1])
+                continue
+            if event in ("comment", "pi"):
+                if el.tail:
+                    self._text(el.tail, stack[-1])
+                continue
+            if event == "end":
+                if len(stack) == 1:
+                    break
+                frame = stack.pop()
+                if frame.block:
+                    self._flush(frame)
+                    self.boxes[frame.box].end = len(self.lines)
+                elif frame.tag in _CELLS and not frame.skipped:
+                    if self.part_chars > _CELL_CHARS:
+                        self._flush(frame)
+                    self.boxes[frame.box].end = len(self.lines)
+                if frame.tag in ("article", "main") and not frame.skipped:
+                    in_article -= 1
+                if el.tail:
+                    self._text(el.tail, stack[-1])
+                continue
+            parent = stack[-1]
+            tag = el.tag.lower() if isinstance(el.tag, str) else ""
+            rule = self._drop_rule(el, tag, in_article > 0, parent)
+            if rule is not None:
+                walker.skip_subtree()
+                stack.append(_Frame(tag, parent.box, parent.kind, parent.level, parent.link,
+                                    parent.pre, skipped=True))
+                if rule:
+                    self._flush(parent)
+                    self._drop(el, rule)
+                continue
+            if tag in ("article", "main"):
+                in_article += 1
+            if tag == "br" or tag == "hr":
+                if parent.pre and tag == "br":
+                    self.parts.append("\n")
+                else:
+                    self._flush(parent)
+                stack.append(_Frame(tag, parent.box, parent.kind, parent.level, parent.link,
+                                    parent.pre))
+                continue
+            if tag in _CELLS:
+                # Short cells of a row make one line; a long cell (a layout table) its own.
+                if self.part_chars > _CELL_CHARS:
+                    self._flush(parent)
+                elif self.parts:
+                    self.parts.append(" | ")
+                box = len(self.boxes)
+                self.boxes.append(_Box(tag, parent.box, _classes(el), start=len(self.lines)))
+                frame = _Frame(tag, box, parent.kind, parent.level, parent.link, parent.pre)
+            elif tag in _BLOCKS:
+                self._flush(parent)
+                box = len(self.boxes)
+                self.boxes.append(_Box(tag, parent.box, _classes(el), start=len(self.lines)))
+                kind = _BLOCK_KIND.get(tag, parent.kind)
+                level = int(tag[1]) if kind == "h" and tag[0] == "h" else parent.level
+                frame = _Frame(tag, box, kind, level, parent.link, parent.pre or tag == "pre",
+                               block=True)
+            else:
+                frame = _Frame(tag, parent.box, parent.kind, parent.level,
+                               parent.link or tag == "a", parent.pre)
+            stack.append(frame)
+            if el.text:
+                self._text(el.text, frame)
+        self._flush(stack[0])
+        self.boxes[0].end = len(self.lines)
+
+    def _drop_rule(self, el: Any, tag: str, in_article: bool, parent: _Frame) -> str | None:
+        """``None`` to keep ``el``, ``""`` to skip it silently, else the rule dropping it."""
+        if not tag or tag in _SKIP:
+            return ""
+        if _hidden(el):
+            return "html-hidden"
+        if tag in _CHROME_TAGS:
+            return f"html-{tag}"
+        if tag == "header" and not in_article:
+            return "html-header"
+        role = el.get("role")
+        if role is not None and role.lower() in _CHROME_ROLES:
+            return f"html-role-{role.lower()}"
+        classes = _classes(el)
+        if classes and not parent.pre and tag not in ("body", "article", "main", "a", "span",
+                                                      "b", "i", "em", "strong"):
+            verdict = _class_verdict(classes)
+            if verdict == _MAIN:
+                return None
+            if verdict == _STRONG:
+                # A wrapper of most of the page is not chrome, whatever its name.
+                if self.page_chars and len(el.text_content()) > 0.5 * self.page_chars:
+                    return None
+                return "html-chrome"
+            if verdict == _WEAK and _prose_chars(el) < 500:
+                return "html-chrome"
+        return None
+
+    def _drop(self, el: Any, rule: str) -> None:
+        if rule == "html-hidden" and el.tag in ("span", "i", "b"):
+            return
+        try:
+            text = _SPACE.sub(" ", el.text_content()[:400]).strip()
+        except ValueError:
+            text = ""
         if text:
-            fixed, _rule = repair_line(text)
-            if fixed:
-                self.number += 1
-                density = min(1.0, self.link_chars / max(1, len(text)))
-                self.units.append(
-                    Line(self.number, fixed, self.kind, self.level, False, True, density, self.hint)
-                )
-        self.link_chars = 0
-        self.kind, self.level = "p", 0
+            self.number += 1
+            self.removals.append(Removal(self.number, text[:200], rule))
 
-    def walk(self, el: Any, hint: str, in_link: bool, depth: int = 0) -> None:
-        tag = el.tag if isinstance(el.tag, str) else ""
-        tag = tag.lower()
-        if not tag or tag in _SKIP or depth > 200:
+    def _text(self, text: str, frame: _Frame) -> None:
+        self.parts.append(text)
+        self.part_chars += len(text)
+        if frame.link:
+            self.part_links += len(text.strip())
+
+    def _flush(self, frame: _Frame) -> None:
+        if not self.parts:
             return
-        if tag in _CHROME or (hint != "main" and _CHROME_CLASS.search(_attr_class(el))):
-            self.flush()
-            text = _SPACE.sub(" ", el.text_content()).strip()
-            if text:
-                self.number += 1
-                self.removals.append(Removal(self.number, text[:200], f"html-{tag}"
-                                             if tag in _CHROME else "html-chrome"))
-            return
-        if tag in ("article", "main") or el.get("itemprop") == "articleBody":
-            hint = "main"
-        if tag == "br":
-            self.flush()
-        block = tag in _BLOCKS
-        if block:
-            self.flush()
-            if tag in _BLOCK_KIND:
-                self.kind = _BLOCK_KIND[tag]
-                self.level = int(tag[1]) if self.kind == "h" else 0
-            self.hint = hint
-        link = in_link or tag == "a"
-        if el.text:
-            self.parts.append(el.text)
-            if link:
-                self.link_chars += len(el.text.strip())
-        for child in el:
-            self.walk(child, hint, link, depth + 1)
-            if child.tail:
-                self.parts.append(child.tail)
-                if link:
-                    self.link_chars += len(child.tail.strip())
-        if block:
-            kind, level = self.kind, self.level
-            self.kind, self.level = kind, level
-            self.flush()
+        raw = "".join(self.parts)
+        self.parts = []
+        self.part_chars = 0
+        links, self.part_links = self.part_links, 0
+        if frame.pre:
+            text = "\n".join(_pre_line(line) for line in raw.strip("\n").split("\n"))
+            text = text.strip("\n")
+            if not text.strip():
+                return
+            kind: BlockKind = "pre"
+        else:
+            text, _rule = repair_line(_SPACE.sub(" ", raw).strip().strip("|").strip())
+            if not text:
+                return
+            kind = frame.kind
+        self.number += 1
+        density = min(1.0, links / max(1, len(text)))
+        self.lines.append(Line(self.number, text, kind, frame.level if kind == "h" else 0,
+                               False, True, density, ""))
+        self.owners.append(frame.box)
+        self.link_chars.append(min(links, len(text)))
+
+    # -- choosing the main container ------------------------------------------------
+
+    def _credit(self) -> None:
+        boxes = self.boxes
+        for box in boxes:
+            box.weight = _TAG_WEIGHT.get(box.tag, 0.0) + _class_weight(box.classes)
+        for line, owner in zip(self.lines, self.owners, strict=True):
+            text = line.text
+            if len(text) < 25 or line.kind == "h" or line.link_density > 0.5:
+                continue
+            points = 1.0 + text.count(",") + text.count("，") + min(len(text) / 100.0, 3.0)
+            index = owner
+            if boxes[index].tag in _PARAGRAPHS:
+                index = boxes[index].parent
+            level = 0
+            while index >= 0 and level < 5:
+                box = boxes[index]
+                box.credited = True
+                box.score += points if level == 0 else points / (2 if level == 1 else level * 3)
+                index = box.parent
+                level += 1
+
+    def _anchor(self, title: str) -> int:
+        """Index of the first heading that matches the stated ``title``, or -1."""
+        if not title:
+            return -1
+        for index, line in enumerate(self.lines):
+            if line.kind == "h" and overlap(line.text, title) >= 0.8:
+                return index
+        return -1
+
+    def _elsewhere(self, box: _Box, anchor: int) -> bool:
+        """True if ``box`` lies before the headline at ``anchor`` or under a later one."""
+        if box.start <= anchor < box.end:
+            return False
+        if box.end <= anchor:
+            return True
+        level = self.lines[anchor].level
+        return any(
+            line.kind == "h" and line.level <= level for line in self.lines[anchor + 1 : box.start]
+        )
+
+    def _next_headline(self, anchor: int) -> int:
+        """The next headline as important as the one at ``anchor`` (or the end of the window)."""
+        limit = min(len(self.lines), anchor + _HEAD_LINES)
+        level = self.lines[anchor].level
+        for index in range(anchor + 1, limit):
+            line = self.lines[index]
+            if line.kind == "h" and line.level <= level:
+                return index
+        return limit
+
+    def _main(self, anchor: int) -> tuple[set[int], bool]:
+        """Indices of the lines in the main container, and whether one was found.
+
+        ``anchor`` is the line of the article's headline (or -1): on a page
+        with several articles the one under its own headline is the article.
+        """
+        self._credit()
+        boxes = self.boxes
+        total = [0]
+        links = [0]
+        for line, link in zip(self.lines, self.link_chars, strict=True):
+            total.append(total[-1] + len(line.text))
+            links.append(links[-1] + link)
+
+        def density(box: _Box) -> float:
+            chars = total[box.end] - total[box.start]
+            return (links[box.end] - links[box.start]) / chars if chars else 1.0
+
+        def final(box: _Box) -> float:
+            # Tag and class weights count in full only for a container of some size.
+            chars = total[box.end] - total[box.start]
+            weight = box.weight * min(1.0, chars / _WEIGHT_CHARS)
+            return (box.score + weight) * (1.0 - density(box))
+
+        candidates = [i for i, box in enumerate(boxes) if box.credited]
+        if not candidates:
+            return set(), False
+        top = max(candidates, key=lambda i: final(boxes[i]))
+        best = final(boxes[top])
+        if anchor >= 0 and self._elsewhere(boxes[top], anchor):
+            limit = self._next_headline(anchor)
+            near = [i for i in candidates if _near(boxes[i], anchor, limit)]
+            if near:
+                other = max(near, key=lambda i: final(boxes[i]))
+                if final(boxes[other]) >= best * _ANCHOR_SHARE:
+                    top, best = other, final(boxes[other])
+        # Readability: move up while the parent scores higher (or close, walking up).
+        # A container holding the next article's headline is too wide.
+        other = self._next_headline(anchor) if anchor >= 0 else len(self.lines)
+        if other < len(self.lines) and self.lines[other].kind != "h":
+            other = len(self.lines)
+        last, index = best, boxes[top].parent
+        while index > 0:
+            box = boxes[index]
+            if box.start <= other < box.end:
+                break
+            if box.credited:
+                score = final(box)
+                if score < best / 3:
+                    break
+                if score > last:
+                    top = index
+                    break
+                last = score
+            index = box.parent
+        parent = boxes[top].parent
+        chosen = [top]
+        if parent >= 0:
+            threshold = max(10.0, final(boxes[top]) * 0.2)
+            for index in range(parent + 1, len(boxes)):
+                box = boxes[index]
+                if box.start >= boxes[parent].end:
+                    break
+                if box.parent != parent or index == top:
+                    continue
+                if anchor >= 0 and box.end > box.start and self.lines[box.start].kind == "h" \
+                        and self.lines[box.start].level <= 2:
+                    continue  # another article under its own headline
+                bonus = final(boxes[top]) * 0.2 if box.classes == boxes[top].classes else 0.0
+                if box.credited and final(box) + bonus >= threshold:
+                    chosen.append(index)
+                elif box.tag == "p" and box.end > box.start:
+                    text = " ".join(self.lines[i].text for i in range(box.start, box.end))
+                    ld = density(box)
+                    if (len(text) > 80 and ld < 0.25) or (
+                        0 < len(text) <= 80 and ld == 0 and text[-1] in ".!?"
+                    ):
+                        chosen.append(index)
+        found: set[int] = set()
+        for index in chosen:
+            found.update(range(boxes[index].start, boxes[index].end))
+        if parent >= 0:
+            for i in range(boxes[parent].start, boxes[parent].end):
+                line = self.lines[i]
+                if self.owners[i] == parent and line.link_density < 0.25 and (
+                    len(line.text) > 80 or line.text[-1:] in _SENTENCE_END
+                ):
+                    found.add(i)
+        return found, True
+
+    def select(self, title: str = "", description: str = "") -> tuple[list[Line], list[Removal]]:
+        """Hint the main container's lines; drop the rest but a few lines before it.
+
+        Prose between the headline and the container (a lead paragraph set
+        apart from the body) is main content too.
+        """
+        anchor = self._anchor(title)
+        main, ok = self._main(anchor)
+        if not ok or not main:
+            return self.lines, self.removals
+        first = min(main)
+        headline = anchor if 0 <= anchor < first else -1
+        if headline < 0:
+            for index in range(first - 1, max(-1, first - _HEAD_LINES), -1):
+                if self.lines[index].kind == "h" and self.lines[index].level == 1:
+                    headline = index
+                    break
+        if headline >= 0:
+            for index in range(headline + 1, first):
+                line = self.lines[index]
+                if _lead_like(line) and not (description and overlap(line.text, description) > 0.9):
+                    main.add(index)
+        units: list[Line] = []
+        removals = self.removals
+        for index, line in enumerate(self.lines):
+            if index in main:
+                line.hint = "main"
+                units.append(line)
+            elif first - _HEAD_LINES <= index < first:
+                line.hint = "chrome"
+                units.append(line)
+            else:
+                removals.append(Removal(line.number, line.text, "html-outside-main"))
+        return units, removals

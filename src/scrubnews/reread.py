@@ -23,6 +23,7 @@ SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _UNESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _HEADING = re.compile(r"(#{1,6}) (.*)")
 _FENCE = re.compile(r"(`{3,})\n(.*)\n\1", re.DOTALL)
+_FENCE_LINE = re.compile(r"`{3,}")
 
 
 def unescape(text: str) -> str:
@@ -69,9 +70,46 @@ def is_article(data: dict[str, Any]) -> bool:
     return "scrubnews" in data and isinstance(source, dict) and "sha256" in source
 
 
+def _is_comment(line: str) -> bool:
+    return line.startswith("<!--") and "-->" in line
+
+
+def _chunks(body: str) -> list[str]:
+    """Blank-line separated chunks; a fenced code block is one chunk, blank lines and all."""
+    chunks: list[str] = []
+    current: list[str] = []
+    lines = body.strip("\n").split("\n")
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if _FENCE_LINE.fullmatch(line) and all(_is_comment(c) for c in current):
+            end = index + 1
+            while end < len(lines) and lines[end] != line:
+                end += 1
+            if end < len(lines):
+                chunks.append("\n".join(current + lines[index : end + 1]))
+                current = []
+                index = end + 1
+                continue
+        if line:
+            current.append(line)
+        elif current:
+            chunks.append("\n".join(current))
+            current = []
+        index += 1
+    if current:
+        chunks.append("\n".join(current))
+    return chunks
+
+
 def parse_body(body: str) -> list[Block]:
+    r"""The blocks of a rendered body.
+
+    >>> parse_body("# Title\n\n```\nx = 1\n\ny = 2\n```")[1].text
+    'x = 1\n\ny = 2'
+    """
     blocks: list[Block] = []
-    for chunk in re.split(r"\n{2,}", body.strip("\n")):
+    for chunk in _chunks(body):
         while chunk.startswith("<!--") and "-->" in chunk.split("\n", 1)[0]:
             first, _, chunk = chunk.partition("\n")
             blocks.append(Block(first, "comment", 1 if chunk else 0))

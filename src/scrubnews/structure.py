@@ -213,6 +213,8 @@ def parse_byline(text: str) -> tuple[list[str], str | None, dt.date | dt.datetim
 
 def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
     """Find headline, standfirst, byline and dates; return them with the body."""
+    # An HTML page states its headline and standfirst: body lines are not guessed as them.
+    page = meta is not None
     meta = meta or PageMeta()
     out = Structured()
     body = sorted_lines.body
@@ -248,6 +250,8 @@ def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
 
     all_lines = before + body + [line for line, _rule in sorted_lines.outside]
     title_line = headline.pick(before, body, out.used, headline.context(all_lines, body))
+    if page and title_line is not None and title_line.kind != "h":
+        title_line = None
     if title_line is not None:
         out.title = title_line.text
         out.used.add(title_line.number)
@@ -261,7 +265,7 @@ def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
                 break
 
     remaining = [line for line in body if line.number not in out.used]
-    if out.standfirst is None and remaining:
+    if out.standfirst is None and remaining and not page:
         first = _norm(remaining[0].text)
         if word_count(remaining[0].text) >= 8 and any(
             _norm(line.text) == first for line in remaining[1:6]
@@ -313,12 +317,13 @@ def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
     for line in before + body:
         if line.number in out.used:
             out.removals.append(Removal(line.number, line.text, "metadata"))
-    _body(out, body)
+    _body(out, body, repeats=not page)
     return out
 
 
-def _body(out: Structured, body: list[Line]) -> None:
-    standfirst = _norm(out.standfirst) if out.standfirst else None
+def _body(out: Structured, body: list[Line], repeats: bool = True) -> None:
+    """The body blocks; with ``repeats``, a standfirst or line said again is dropped."""
+    standfirst = _norm(out.standfirst) if out.standfirst and repeats else None
     seen: set[str] = set()
     for line in body:
         if line.number in out.used:
@@ -327,7 +332,7 @@ def _body(out: Structured, body: list[Line]) -> None:
         if standfirst is not None and key == standfirst:
             out.removals.append(Removal(line.number, line.text, "standfirst-repeat"))
             continue
-        if key in seen and word_count(line.text) >= 4:
+        if repeats and key in seen and word_count(line.text) >= 4:
             out.removals.append(Removal(line.number, line.text, "duplicate-line"))
             continue
         seen.add(key)

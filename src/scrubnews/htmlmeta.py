@@ -1,0 +1,406 @@
+"""What an HTML page states about itself: title, standfirst, authors, date.
+
+In order of trust, for each field:
+
+- title: JSON-LD ``headline``, ``og:title``, ``twitter:title``, else
+  ``<title>``; a site name after a separator (``Title | Site``) is cut when
+  one part matches the page's ``<h1>`` (or, failing that, when the other
+  part names the site); with no stated title, the first ``<h1>``.
+- authors: JSON-LD ``author`` (people before organisations), author meta
+  tags (``author``, ``article:author``, ``dc.creator``, ``parsely-author``,
+  ``sailthru.author``, ``byl``), then the page: ``itemprop=author``,
+  ``rel=author``, elements whose class names a byline or author.
+- date: JSON-LD ``datePublished``, the publication meta tags htmldate
+  knows, ``itemprop=datePublished``, ``<time>`` (``pubdate`` or a
+  ``published`` class first), a date in the page URL, then an element whose
+  class names a date; the modification date only as a last resort.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from scrubnews.dates import find_date, parse_iso
+from scrubnews.repair import repair_line
+from scrubnews.segment import Line
+from scrubnews.structure import PageMeta
+
+_SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"\w+")
+_SEPARATOR = re.compile(r"\s[|–—·•»:/-]{1,2}\s|\s::\s")
+_BY = re.compile(
+    r"(?:(?:post |article )?(?:author|autor|autorin|auteur|verfasser)(?:\s{0,3}:)?\s{0,3}"
+    r"|(?:written|posted|published|geschrieben|veröffentlicht|verfasst|erstellt|publiziert"
+    r"|eingestellt|publié|publicado|escrito)\s(?:by|von|par|por)\s{0,3}"
+    r"|(?:by|von|par|por|di|door|av|text|texte)(?:\s{0,3}:)?\s{1,3})+",
+    re.IGNORECASE,
+)
+_COMMENT = re.compile(r"comment|respond|reply|kommentar", re.IGNORECASE)
+_NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bu\.)\s*")
+_NOT_NAME = re.compile(
+    r"https?:|www\.|@|\d|\b(?:staff|redaktion|editorial|team|admin|news|agency|agencies|reuters"
+    r"|associated press|dpa|afp|contributors?|guest|updated|published|posted|comments?)\b",
+    re.IGNORECASE,
+)
+_URL_DATE = re.compile(
+    r"/((?:19|20)\d{2})[/_-]([01]?\d)[/_-]([0-3]?\d)(?:[/_.-]|$)"
+    r"|/((?:19|20)\d{2})([01]\d)([0-3]\d)(?:[/_.-]|$)"
+)
+_DATE_CLASS = re.compile(r"date|time|publish|posted|dateline|byline|meta|datum|fecha", re.I)
+_BYLINE_CLASS = re.compile(r"byline|author|autor|writer|reporter|creator", re.I)
+_ARTICLE_TYPES = ("Article", "BlogPosting", "Posting", "Report", "WebPage", "LiveBlogPosting",
+                  "Story", "Review")
+
+_TITLE_KEYS = ("dc:title", "dc.title", "dcterm:title", "dcterms.title", "og:title", "headline",
+               "title", "twitter:title", "parsely-title", "sailthru.title")
+_AUTHOR_KEYS = ("author", "article:author", "dc.creator", "dcterms.creator", "parsely-author",
+                "sailthru.author", "byl", "citation_author", "author_name", "og:article:author",
+                "article:author_name", "twitter:creator:name", "cxenseparse:author")
+_DATE_KEYS = (
+    "article:published_time", "og:article:published_time", "article.published",
+    "article_date_original", "article:published", "datepublished", "published_time",
+    "publication_date", "publish_date", "publish-date", "publishdate", "pubdate", "date",
+    "dc.date", "dc.date.issued", "dc.date.created", "dcterms.date", "dcterms.issued",
+    "dcterms.created", "citation_publication_date", "citation_date", "sailthru.date",
+    "parsely-pub-date", "og:published_time", "originalpublicationdate", "bt:pubdate",
+    "cxenseparse:recs:publishtime", "datecreated", "date_published", "dc.date.published",
+    "article.created", "created", "displaydate", "release_date", "og:pubdate", "pub_date",
+    "timestamp", "live_date", "dateline",
+)
+_MODIFIED_KEYS = ("article:modified_time", "datemodified", "og:updated_time", "last-modified",
+                  "dcterms.modified", "dc.date.modified", "lastmod", "updated_time")
+
+
+def _clean(text: str | None) -> str:
+    return _SPACE.sub(" ", text or "").strip()
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.casefold())
+
+
+def overlap(a: str, b: str) -> float:
+    """Token F1 of ``a`` against ``b``."""
+    wa, wb = _words(a), _words(b)
+    if not wa or not wb:
+        return 0.0
+    sb = set(wb)
+    common = sum(1 for w in wa if w in sb)
+    if not common:
+        return 0.0
+    p, r = common / len(wa), common / len(wb)
+    return 2 * p * r / (p + r)
+
+
+def _jsonld_items(root: Any) -> list[dict[str, Any]]:
+    items: list[dict[str, Any]] = []
+    for script in root.iter("script"):
+        kind = (script.get("type") or "").lower()
+        if "ld+json" not in kind or not script.text:
+            continue
+        try:
+            data = json.loads(script.text)
+        except ValueError:
+            continue
+        stack: list[tuple[Any, int]] = [(data, 0)]
+        while stack and len(items) < 200:
+            value, depth = stack.pop()
+            if depth > 6:
+                continue
+            if isinstance(value, list):
+                stack.extend((v, depth + 1) for v in reversed(value[:50]))
+            elif isinstance(value, dict):
+                items.append(value)
+                for key in ("@graph", "mainEntity", "mainEntityOfPage", "itemListElement"):
+                    if key in value:
+                        stack.append((value[key], depth + 1))
+    return items
+
+
+def _is_article(item: dict[str, Any]) -> bool:
+    kind = item.get("@type")
+    kinds = kind if isinstance(kind, list) else [kind]
+    return any(isinstance(k, str) and k.endswith(_ARTICLE_TYPES) for k in kinds)
+
+
+def _ld_names(value: Any, people: list[str], others: list[str], depth: int = 0) -> None:
+    if depth > 3:
+        return
+    if isinstance(value, str):
+        people.extend(split_names(value))
+    elif isinstance(value, list):
+        for item in value[:10]:
+            _ld_names(item, people, others, depth + 1)
+    elif isinstance(value, dict):
+        name = value.get("name")
+        if isinstance(name, list):
+            name = " ".join(str(n) for n in name)
+        if not isinstance(name, str):
+            given, family = value.get("givenName"), value.get("familyName")
+            name = f"{given} {family}" if isinstance(given, str) and isinstance(family, str) else ""
+        kind = value.get("@type")
+        target = others if kind in ("Organization", "NewsMediaOrganization") else people
+        target.extend(split_names(name))
+
+
+def split_names(text: str) -> list[str]:
+    """Person names in an author string: ``"By Jo Smith and Al Wu"`` -> two names.
+
+    >>> split_names("By Jo Smith and Al Wu")
+    ['Jo Smith', 'Al Wu']
+    >>> split_names("https://example.com/jo")
+    []
+    """
+    text = _clean(text)
+    if not text or len(text) > 200 or text.startswith(("http:", "https:", "/")):
+        return []
+    m = _BY.match(text)
+    if m:
+        text = text[m.end() :]
+    text = text.split("|")[0]
+    names: list[str] = []
+    for part in _NAME_SPLIT.split(text):
+        part = part.strip(" .:-–—·•")
+        words = part.split()
+        if not 1 <= len(words) <= 5 or _NOT_NAME.search(part) or any(c in part for c in "*()[]:"):
+            continue
+        if part not in names:
+            names.append(part)
+    return names
+
+
+def _text(el: Any) -> str:
+    """The text of ``el``, its pieces joined by spaces (``von<b>Jo</b>`` is two words)."""
+    return _clean(" ".join(el.itertext()))
+
+
+def _in_chrome(el: Any) -> bool:
+    """True if ``el`` sits in a form, aside, nav or a comment container."""
+    for depth, up in enumerate(el.iterancestors()):
+        if depth > 30:
+            break
+        tag = up.tag if isinstance(up.tag, str) else ""
+        if tag in ("form", "aside", "nav"):
+            return True
+        classes = f"{up.get('class') or ''} {up.get('id') or ''}"
+        if len(classes) > 1 and _COMMENT.search(classes):
+            return True
+    return False
+
+
+def _metas(root: Any) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for el in root.iter("meta"):
+        key = el.get("property") or el.get("name") or el.get("itemprop") or el.get("http-equiv")
+        content = el.get("content")
+        if key and content:
+            key = key.strip().lower()
+            if key not in found:
+                found[key] = _clean(content)
+    return found
+
+
+def _title(root: Any, stated: Stated, units: list[Line]) -> str | None:
+    metas = stated.metas
+    said = stated.title()
+    # Headings around the article: the units kept are the main content and the lines before it.
+    heads = [u.text for u in units if u.kind == "h" and u.level <= 2]
+    heads += [_clean(" ".join(h.itertext())) for h in root.iter("h1")][:3]
+    heads = [h for h in heads if h][:8]
+    if not said:
+        el = root.find(".//title")
+        said = _clean(el.text_content()) if el is not None else ""
+        if said.startswith("<"):
+            said = ""
+        repeated = any(overlap(h, part) >= 0.8 for h in heads
+                       for part in [said, *_SEPARATOR.split(said)])
+        # A document title no heading repeats (a site name) yields to the first heading.
+        if not repeated and heads and (not said or len(_words(heads[0])) >= 2):
+            return heads[0]
+    if not said:
+        return None
+    parts = [p.strip() for p in _SEPARATOR.split(said) if p.strip()]
+    if heads:
+        best = max(heads, key=lambda h: overlap(h, said))
+        # The stated title, or the part of it that the page's heading repeats.
+        choice = max([said, *parts], key=lambda p: (round(overlap(best, p), 2), p == said))
+        if overlap(best, choice) >= 0.8:
+            return choice
+        if set(_words(best)) and set(_words(best)) <= set(_words(said)):
+            return best
+    if len(parts) > 1:
+        site = (metas.get("og:site_name") or metas.get("application-name") or "").casefold()
+        if site:
+            rest = [p for p in parts if overlap(p, site) < 0.8]
+            if rest and len(rest) < len(parts):
+                return " - ".join(rest)
+        if len(_words(parts[0])) >= 4 and len(_words(parts[-1])) <= 3:
+            return " - ".join(parts[:-1])
+    return said
+
+
+def _authors(root: Any, items: list[dict[str, Any]], metas: dict[str, str]) -> list[str]:
+    people: list[str] = []
+    others: list[str] = []
+    for item in items:
+        if _is_article(item) and "author" in item:
+            _ld_names(item["author"], people, others)
+            if people:
+                return people[:10]
+    for key in _AUTHOR_KEYS:
+        names = split_names(metas.get(key, ""))
+        if names:
+            return names[:10]
+    for el in root.xpath('//*[@itemprop="author" or @rel="author" or @rel="author external"]')[:10]:
+        if _in_chrome(el):
+            continue
+        inner = el.xpath('.//*[@itemprop="name"]')
+        value = el.get("content") or (inner[0].get("content") or _text(inner[0])
+                                      if inner else _text(el))
+        names = split_names(value)
+        if names:
+            return names[:10]
+    # A byline element; one in a sidebar or form only if there is no other.
+    fallback: list[str] = []
+    for el in root.iter("div", "span", "p", "a", "address", "li", "strong", "em", "b"):
+        classes = f"{el.get('class') or ''} {el.get('id') or ''}"
+        if len(classes) > 1 and _BYLINE_CLASS.search(classes) and not _COMMENT.search(classes):
+            text = _text(el)
+            if 3 <= len(text) <= 80:
+                names = split_names(text)
+                if names and (len(text.split()) == 1 or all(n[:1].isupper() for n in names)):
+                    if not _in_chrome(el):
+                        return names[:10]
+                    fallback = fallback or names[:10]
+    if fallback:
+        return fallback
+    return others[:10]
+
+
+def _date(root: Any, items: list[dict[str, Any]], metas: dict[str, str]
+          ) -> dt.date | dt.datetime | None:
+    for item in items:
+        for key in ("datePublished", "dateCreated", "uploadDate"):
+            value = item.get(key)
+            if isinstance(value, str) and (found := parse_iso(value)) is not None:
+                return found
+    for key in _DATE_KEYS:
+        if key in metas and (found := _any_date(metas[key])) is not None:
+            return found
+    for el in root.xpath('//*[@itemprop="datePublished" or @itemprop="dateCreated"]')[:5]:
+        value = el.get("content") or el.get("datetime") or el.text_content()
+        if (found := _any_date(value)) is not None:
+            return found
+    times = list(root.iter("time"))[:30]
+    times.sort(key=lambda el: not (el.get("pubdate") is not None
+                                   or "publish" in (el.get("class") or "")))
+    for el in times:
+        value = el.get("datetime")
+        if value and (found := parse_iso(value)) is not None:
+            return found
+    for key in ("og:url", "twitter:url"):
+        if key in metas and (found := url_date(metas[key])) is not None:
+            return found
+    for el in root.iter("link"):
+        if el.get("rel") == "canonical" and (found := url_date(el.get("href") or "")) is not None:
+            return found
+    for el in root.iter("span", "div", "p", "time", "abbr", "small", "li", "em", "header"):
+        classes = f"{el.get('class') or ''} {el.get('id') or ''}"
+        if len(classes) > 1 and _DATE_CLASS.search(classes) and not _COMMENT.search(classes):
+            value = el.get("title") or _text(el)
+            if len(value) <= 120 and (found := _any_date(value)) is not None:
+                return found
+    for key in _MODIFIED_KEYS:
+        if key in metas and (found := _any_date(metas[key])) is not None:
+            return found
+    for el in root.iter("time"):
+        if (found := _any_date(el.text_content())) is not None:
+            return found
+    return None
+
+
+def _any_date(value: str | None) -> dt.date | dt.datetime | None:
+    if not value:
+        return None
+    found = parse_iso(value)
+    if found is None:
+        hit = find_date(value[:200])
+        found = hit[0] if hit else None
+    return found
+
+
+def url_date(url: str) -> dt.date | None:
+    """A date written in a URL path.
+
+    >>> url_date("https://example.com/2019/11/19/story.html")
+    datetime.date(2019, 11, 19)
+    """
+    m = _URL_DATE.search(url[:500])
+    if not m:
+        return None
+    year, month, day = (m.group(1), m.group(2), m.group(3)) if m.group(1) else m.group(4, 5, 6)
+    try:
+        return dt.date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+
+
+@dataclass
+class Stated:
+    """The page's JSON-LD objects and ``<meta>`` values, read once."""
+
+    items: list[dict[str, Any]]
+    metas: dict[str, str]
+
+    def title(self) -> str:
+        """The title the page states in JSON-LD or meta tags (not ``<title>``), or ``""``."""
+        for item in self.items:
+            headline = item.get("headline")
+            if _is_article(item) and isinstance(headline, str) and _clean(headline):
+                return _clean(headline)
+        for key in _TITLE_KEYS:
+            if self.metas.get(key):
+                return self.metas[key]
+        return ""
+
+
+    def description(self) -> str:
+        """The summary the page states (JSON-LD, ``og:description``, ``description``)."""
+        for item in self.items:
+            value = item.get("description")
+            if _is_article(item) and isinstance(value, str) and _clean(value):
+                return _clean(value)
+        return self.metas.get("og:description") or self.metas.get("description") or ""
+
+
+def read_stated(root: Any) -> Stated:
+    """Read the page's JSON-LD and meta tags."""
+    return Stated(_jsonld_items(root), _metas(root))
+
+
+def page_meta(root: Any, units: list[Line], stated: Stated | None = None) -> PageMeta:
+    """What the page states about itself; ``units`` are its lines (for ``<h1>``)."""
+    stated = stated or read_stated(root)
+    items, metas = stated.items, stated.metas
+    meta = PageMeta()
+    meta.title = _title(root, stated, units)
+    for item in items:
+        if _is_article(item) and isinstance(item.get("description"), str):
+            meta.standfirst = _clean(item["description"]) or None
+            break
+    if not meta.standfirst:
+        meta.standfirst = metas.get("og:description") or metas.get("description") or None
+    meta.authors = _authors(root, items, metas)
+    meta.date = _date(root, items, metas)
+    if meta.title:
+        meta.title = repair_line(meta.title)[0] or None
+    if meta.standfirst:
+        meta.standfirst = repair_line(meta.standfirst)[0] or None
+    meta.authors = [repair_line(a)[0] for a in meta.authors]
+    if isinstance(meta.date, dt.datetime) and meta.date.tzinfo is not None:
+        meta.date = meta.date.replace(tzinfo=None)
+    return meta

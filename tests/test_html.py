@@ -1,0 +1,154 @@
+"""HTML pages: chrome dropped, structure kept, metadata read, nothing crashes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import statistics
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+
+from scrubnews import clean
+from scrubnews.html import looks_like_html, page_units
+from scrubnews.reread import parse_body, split_front_matter
+
+DATA = Path(__file__).parent / "data" / "html"
+CORPORA = Path(__file__).resolve().parents[1].parent / "shared" / "corpora"
+
+
+def page(name: str) -> bytes:
+    return (DATA / name).read_bytes()
+
+
+def body_text(raw: bytes) -> str:
+    return "\n".join(block.text for block in clean(raw).body)
+
+
+def test_chrome_is_dropped_and_article_kept() -> None:
+    text = body_text(page("chrome.html"))
+    for kept in ("granite blocks", "old harbour wall", "Fishing crews"):
+        assert kept in text
+    for dropped in ("Weather", "Subscribe", "Share on Facebook", "Hidden teaser",
+                    "Screen furniture", "hidden attribute", "Most read", "First!", "©"):
+        assert dropped not in text
+
+
+def test_comment_word_on_the_article_container_does_not_drop_it() -> None:
+    article = clean(page("chrome.html"))
+    assert len(article.body) == 3
+
+
+def test_chrome_removals_are_named() -> None:
+    rules = {r.rule for r in clean(page("chrome.html")).removals}
+    assert {"html-role-navigation", "html-chrome", "html-aside", "html-footer",
+            "html-hidden"} <= rules
+
+
+def test_headings_lists_quotes_and_code_become_markdown() -> None:
+    article = clean(page("structure.html"))
+    kinds = [block.kind for block in article.body]
+    assert kinds == ["p", "h", "li", "li", "li", "quote", "p", "pre", "p"]
+    markdown = article.to_markdown()
+    assert "\n## What you need\n" in markdown
+    assert "- Five hundred grams of strong white flour\n- Seven grams" in markdown
+    assert "\n> Good bread takes time" in markdown
+    assert "```\ndef rise(hours):\n\n    return hours * 2\n```" in markdown
+    assert article.title == "How to bake bread"
+
+
+def test_cleaning_the_output_again_changes_nothing() -> None:
+    markdown = clean(page("structure.html")).to_markdown()
+    again = clean(markdown.encode("utf-8"))
+    assert again.to_markdown() == markdown
+    found = split_front_matter(markdown)
+    assert found is not None
+    assert yaml.safe_load(markdown.split("---\n")[1])["title"] == "How to bake bread"
+
+
+def test_fenced_code_with_blank_lines_reads_back_as_one_block() -> None:
+    blocks = parse_body("Intro\n\n```\na\n\n\nb\n```\n\nOutro")
+    assert [(b.kind, b.text) for b in blocks] == [("p", "Intro"), ("pre", "a\n\n\nb"),
+                                                  ("p", "Outro")]
+
+
+def test_metadata_from_json_ld() -> None:
+    article = clean(page("jsonld.html"))
+    assert article.title == "Library opens new wing"
+    assert article.authors == ["Maria Lopez", "Tom Baker"]
+    assert article.date == dt.datetime(2021, 3, 4, 8, 15)
+    assert article.standfirst == "The town library has a new wing for children."
+
+
+def test_metadata_from_meta_tags_and_time() -> None:
+    article = clean(page("meta-time.html"))
+    assert article.title == "Cyclists get a new bridge"
+    assert article.authors == ["Anna Schmidt"]
+    assert article.date == dt.date(2019, 6, 21)
+    assert "By Anna Schmidt" not in body_text(page("meta-time.html"))
+
+
+def test_article_under_the_stated_headline_wins() -> None:
+    text = body_text(page("two-articles.html"))
+    assert "swimming pool reopened" in text
+    assert "market square" not in text
+
+
+def test_html_is_detected_by_content() -> None:
+    raw = page("meta-time.html")
+    assert looks_like_html(raw.decode())
+    assert clean(raw, name="dump.txt").kind == "html"
+    assert not looks_like_html("A headline\n\nSome <b>bold</b> text and a <a href=x>link</a>.")
+
+
+def test_deep_nesting_does_not_crash() -> None:
+    depth = 5000
+    raw = "<html><body>" + "<div>" * depth + "<p>" + "deep words here " * 20 + "</p>"
+    raw += "</div>" * depth + "</body></html>"
+    units, _meta, _removals = page_units(raw)
+    assert units == [] or "deep words" in units[0].text
+
+
+@pytest.mark.parametrize("cut", [10, 200, 700, 1500])
+def test_truncated_html_does_not_crash(cut: int) -> None:
+    raw = page("chrome.html")[:cut]
+    try:
+        clean(raw)
+    except Exception as exc:  # only the documented input errors may escape
+        from scrubnews.errors import InputError
+
+        assert isinstance(exc, InputError)
+
+
+def test_empty_and_scriptonly_pages() -> None:
+    article = clean(b"<html><head><script>var x = 1;</script></head><body></body></html>")
+    assert article.body == []
+
+
+# -- the corpora, when present ------------------------------------------------------
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.casefold())
+
+
+def _f1(pred: str, gold: str) -> float:
+    p, g = _words(pred), _words(gold)
+    common = sum((Counter(p) & Counter(g)).values())
+    if not common:
+        return 0.0
+    precision, recall = common / len(p), common / len(g)
+    return 2 * precision * recall / (precision + recall)
+
+
+@pytest.mark.skipif(not (CORPORA / "aeb").is_dir(), reason="corpora not present")
+def test_aeb_html_body_quality() -> None:
+    golds = [json.loads(line) for line in (CORPORA / "aeb" / "gold.jsonl").open()][:60]
+    scores = [
+        _f1(body_text((CORPORA / "aeb" / "html" / f"{g['id']}.html").read_bytes()), g["body"])
+        for g in golds
+    ]
+    assert statistics.mean(scores) >= 0.9
