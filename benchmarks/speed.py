@@ -23,6 +23,7 @@ The corpora are looked for at ``../shared/corpora`` from the project root.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import itertools
 import os
 import resource
@@ -57,10 +58,8 @@ def core() -> dict[str, float]:
     from scrubnews import InputError, clean
 
     def scrub(raw: bytes) -> None:
-        try:
+        with contextlib.suppress(InputError):
             clean(raw).to_markdown()
-        except InputError:
-            pass
 
     results: dict[str, float] = {}
     dumps = [p.read_bytes() for p in _files("dump")]
