@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import codecs
+import random
+import re
+import unicodedata
+from pathlib import Path
 
 import pytest
 
 import scrubnews
 from scrubnews.decode import decode
 from scrubnews.errors import BinaryInputError, EmptyInputError
-from scrubnews.repair import repair, repair_line
+from scrubnews.repair import _BADNESS_KEYS, repair, repair_line, tidy
 
 TEXT = "Zürich’s café — “quoted” … naïve"
 
@@ -81,3 +85,54 @@ def test_crlf_control_characters_and_nfc() -> None:
     lines, rewrites = repair("one\r\ntwo\x07\rthre\u0065\u0301\n")
     assert lines == ["one", "two", "thre\u00e9"]
     assert rewrites == []
+
+
+def _badness_alphabet() -> list[str]:
+    """Every non-ASCII character ftfy's mojibake heuristic names, and some ASCII."""
+    from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES
+
+    named = re.compile("[" + "".join(MOJIBAKE_CATEGORIES.values()) + "]")
+    chars = {chr(c) for c in range(0x80, 0x10000) if named.match(chr(c))}
+    chars |= {c for c in BADNESS_RE.pattern if ord(c) > 0x7F}
+    return sorted(chars | set("aZx .,?!1"))
+
+
+def test_badness_keys_cover_every_mojibake_pattern() -> None:
+    """A string without any of ``_BADNESS_KEYS`` is never "bad" to ftfy.
+
+    Every pair of the characters the heuristic names, and random strings of
+    three to six of them (its longest patterns), skipping the key characters.
+    """
+    from ftfy.badness import is_bad
+
+    free = [c for c in _badness_alphabet() if not _BADNESS_KEYS.search(c)]
+    assert len(free) > 150  # the gate leaves most of the heuristic's letters alone
+    bad_pairs = [a + b for a in free for b in free if is_bad(a + b)]
+    assert bad_pairs == []
+    rng = random.Random(5)
+    strings = ("".join(rng.choices(free, k=rng.randint(3, 6))) for _ in range(100_000))
+    assert [s for s in strings if is_bad(s)] == []
+
+
+def test_badness_keys_on_corpus_lines(corpora: Path) -> None:
+    from ftfy.badness import is_bad
+
+    missed = []
+    for path in sorted(corpora.glob("*/dump*/*.txt")):
+        if not path.read_bytes().strip():
+            continue
+        text, _encoding = decode(path.read_bytes())
+        missed += [ln for ln in text.splitlines() if is_bad(ln) and not _BADNESS_KEYS.search(ln)]
+    assert missed == []
+
+
+def test_tidy_matches_the_white_space_pattern_on_every_character() -> None:
+    """``tidy`` splits on ``str.isspace``; it must agree with a Unicode ``\\s`` pattern."""
+    space = re.compile(r"[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+    control = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+    for code in range(0x3001):
+        line = unicodedata.normalize("NFC", f" {chr(code)}a{chr(code)}{chr(code)}b {chr(code)}")
+        expected = space.sub(" ", control.sub("", line)).strip()
+        if code in (0x200B, 0x200C, 0x200D, 0x2060, 0xAD):  # zero-width: removed
+            expected = "ab"
+        assert tidy(line) == expected, hex(code)

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 import ftfy
 import ftfy.badness
+from ftfy.badness import MOJIBAKE_CATEGORIES
 
 from scrubnews.article import Removal
 
@@ -37,7 +38,23 @@ _SUSPECT = re.compile(
     r"[\x80-\x9f\u00c2-\u00c3\u00c5\u00ce\u00cf\u00d0\u00d1\u00e2\u00ef\ufffd"
     r"\u0132\u0133\u013f\u0140\u0149\u01c4-\u01cc\u01f1-\u01f3\ufb00-\ufb06]"
 )
-_SPACE = re.compile(r"[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# Every pattern of ftfy's mojibake heuristic (``ftfy.badness.is_bad``, some 40 alternatives
+# tried at each character) needs at least one of these characters: the categories it pairs
+# and the letters of its fixed sequences. A line with none of them is never "bad", and one
+# character-class scan replaces the heuristic on most lines (tests/test_decode_repair.py
+# checks the claim on every pair of the characters the heuristic names).
+_BADNESS_KEYS = re.compile(
+    "["
+    + "".join(
+        MOJIBAKE_CATEGORIES[name]
+        for name in (
+            "c1", "bad", "upper_accented", "box", "start_punctuation", "end_punctuation",
+            "currency", "numeric", "law",
+        )
+    )
+    + "ŒœØÙ°²³µ¹¼½¾√≈‚ЂÂÃÎÐВГРСΒΓΞΟ€"
+    + "]"
+)
 _ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 _FIX_NAMES = {
@@ -68,7 +85,7 @@ def needs_ftfy(line: str) -> bool:
     return (
         _SUSPECT.search(line) is not None
         or ("&" in line and _ENTITY.search(line) is not None)
-        or ftfy.badness.is_bad(line)
+        or (_BADNESS_KEYS.search(line) is not None and ftfy.badness.is_bad(line))
     )
 
 
@@ -102,9 +119,10 @@ def tidy(line: str) -> str:
         line = _ZERO_WIDTH.sub("", line)
         if not unicodedata.is_normalized("NFC", line):
             line = unicodedata.normalize("NFC", line)
-    if _CONTROL.search(line):
+    if not line.isprintable():  # control characters are never printable
         line = _CONTROL.sub("", line)
-    return _SPACE.sub(" ", line).strip()
+    # ``str.split`` splits on Unicode white space: NBSP, U+2000-U+200A, U+3000 and the rest.
+    return " ".join(line.split())
 
 
 def repair_line(line: str) -> tuple[str, str | None]:
