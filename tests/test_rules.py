@@ -1,0 +1,73 @@
+"""The rule table's merged matcher agrees with the rules one by one."""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+from scrubnews.decode import decode
+from scrubnews.errors import InputError
+from scrubnews.rules import FOLD_SPECIAL, RULES, match_line
+
+from .conftest import SAMPLES
+
+
+def _one_by_one(line: str) -> str | None:
+    """The first rule in table order whose own ``matches`` accepts ``line``."""
+    folded = line.casefold()
+    return next((rule.name for rule in RULES if rule.matches(folded)), None)
+
+
+def _lines(paths: list[Path]) -> list[str]:
+    lines: list[str] = []
+    for path in paths:
+        try:
+            text, _encoding = decode(path.read_bytes())
+        except InputError:
+            continue
+        lines += [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+    return lines
+
+
+def _tricky(lines: list[str]) -> list[str]:
+    """Every exact phrase and variants, and lines with the dotless i and odd cases."""
+    found = []
+    for rule in RULES:
+        for phrase in rule.exact:
+            found += [phrase, phrase.upper(), phrase.title(), f"{phrase}.", f"x {phrase}"]
+    for line in lines[:3000]:
+        found += [line.upper(), line.replace("i", "ı"), line.replace("I", "İ"), line + " ©"]
+    found += ["ıcon", "Company Lıgo", "prıvacy", "Prıvacy Polıcy", "ſhare", "Coo\u212aies settings"]
+    return found
+
+
+def test_merged_matcher_agrees_with_each_rule_on_samples() -> None:
+    lines = _lines(sorted(SAMPLES.glob("*")))
+    rng = random.Random(7)
+    words = sorted({word for line in lines for word in line.split()})
+    fuzz = [" ".join(rng.choices(words, k=rng.randint(1, 8))) for _ in range(20_000)]
+    for line in lines + _tricky(lines) + fuzz:
+        assert match_line(line) == _one_by_one(line), line
+
+
+def test_merged_matcher_agrees_with_each_rule_on_corpus_lines(corpora: Path) -> None:
+    lines = _lines(sorted(corpora.glob("*/dump*/*.txt"))[::3])
+    disagree = [line for line in lines if match_line(line) != _one_by_one(line)]
+    assert disagree == []
+    assert sum(match_line(line) is not None for line in lines) > 10_000
+
+
+def test_fold_special_lists_every_character_that_needs_ignorecase() -> None:
+    """Characters that case folding keeps, yet that match a pattern letter only with IGNORECASE."""
+    texts = [re.sub(r"\\.", "", p.pattern) for r in RULES for p in (r.pattern, *r.requires) if p]
+    letters = {c for text in texts for c in text if c.isalpha()}
+    # Letters of the patterns are written folded: a folded line can match them without IGNORECASE.
+    assert all(c.casefold() == c for c in letters)
+    everything = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    folded = set(everything.casefold())
+    special = set()
+    for letter in letters:
+        same = set(re.findall(re.escape(letter), everything, re.IGNORECASE)) - {letter}
+        special |= same & folded
+    assert special == set(FOLD_SPECIAL)
