@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import re
 
 import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from scrubnews.article import Article, Block, Source
-from scrubnews.render import escape, render_block, to_markdown
+from scrubnews.render import _libyaml_safe, dump_yaml, escape, render_block, to_markdown
 from scrubnews.reread import parse_body, split_front_matter, unescape
 
 COMMONMARK = MarkdownIt("commonmark")
@@ -136,3 +138,54 @@ def test_comments_in_a_cleaned_article_survive_cleaning_again() -> None:
     again = scrubnews.clean(text.encode()).to_markdown()
     assert again == text
     assert COMMONMARK.render(again.split("---\n\n", 1)[1]).count("<p>") == 2
+
+
+def _pyyaml(data: dict[str, object]) -> str:
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=10_000)
+
+
+FRONT_MATTER_TEXTS = [
+    *TRICKY,
+    "",
+    " leading and trailing ",
+    "null",
+    "2019-03-12",
+    "yes",
+    "a: b",
+    "- dash",
+    "Zürich’s “café” — naïve € ß",
+    "x" * 3999,
+    ("word: " * 700)[:4000],
+    "tab\there",
+    "\x1b escape \x7f \u00a0 \ufeff \ufffe \uffff",
+    "Ünïcödé “quotes” ‘single’ «guillemets» „low“",
+]
+
+
+@pytest.mark.parametrize("text", FRONT_MATTER_TEXTS)
+def test_libyaml_writes_what_pyyaml_writes(text: str) -> None:
+    data: dict[str, object] = {
+        "title": text,
+        "authors": [text, "Jane Doe"],
+        "date": dt.date(2020, 1, 2),
+        "dateline": text,
+        "source": {"file": text, "sha256": "ab" * 32, "encoding": "utf-8"},
+    }
+    assert _libyaml_safe(data)
+    assert dump_yaml(data) == _pyyaml(data)
+
+
+@pytest.mark.parametrize(
+    "text", ["emoji 😉 here", "next\x85line", "two\nlines", "line\u2028sep", "x" * 4001]
+)
+def test_pyyaml_writes_what_libyaml_would_write_differently(text: str) -> None:
+    data: dict[str, object] = {"title": text, "authors": ["Jane Doe"]}
+    assert not _libyaml_safe(data)
+    assert dump_yaml(data) == _pyyaml(data)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=40))
+def test_libyaml_and_pyyaml_agree_on_any_text(text: str) -> None:
+    data: dict[str, object] = {"title": text, "authors": [text], "source": {"file": text}}
+    assert dump_yaml(data) == _pyyaml(data)

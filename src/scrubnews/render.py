@@ -1,6 +1,7 @@
 """Stage 5, render: an ``Article`` to YAML front-matter plus CommonMark.
 
-The front-matter is written by ``yaml.safe_dump`` (never by hand). Body
+The front-matter is written by ``yaml.safe_dump`` (never by hand), through
+libyaml's emitter when it writes the very same bytes (see ``dump_yaml``). Body
 text is escaped so that a CommonMark renderer gives back exactly the
 article's text: backslashes, backticks, emphasis and link characters,
 ``<``, ``|`` and entity-like ``&`` everywhere; ``#``, ``>``, ``-``, ``+``,
@@ -20,6 +21,35 @@ _INLINE = re.compile(r"([\\`*_\[\]<|~])")
 _ENTITY_AMP = re.compile(r"&(?=#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)")
 _ORDERED = re.compile(r"(\d{1,9})([.)])")
 _HEADING_END = re.compile(r"(?<= )(#+)$")
+
+# libyaml's emitter is about five times faster than PyYAML's and writes the same bytes,
+# except that it escapes NEL and characters beyond U+FFFF (emoji) where PyYAML writes
+# them as they are, and that it folds differently near the line width. Strings holding
+# those characters, line breaks, or over 4,000 characters go through PyYAML's emitter.
+# tests/test_render.py compares the two.
+_CSAFE_DUMPER: type[yaml.SafeDumper] | None = getattr(yaml, "CSafeDumper", None)
+_LIBYAML_DIFFERS = re.compile("[\n\r\x85\u2028\u2029\U00010000-\U0010ffff]")
+_LIBYAML_MAX_CHARS = 4000
+
+
+def _libyaml_safe(value: object) -> bool:
+    """True if libyaml writes ``value`` exactly as PyYAML's emitter does."""
+    if isinstance(value, str):
+        return len(value) <= _LIBYAML_MAX_CHARS and _LIBYAML_DIFFERS.search(value) is None
+    if isinstance(value, dict):
+        return all(_libyaml_safe(k) and _libyaml_safe(v) for k, v in value.items())
+    if isinstance(value, list):
+        return all(_libyaml_safe(item) for item in value)
+    return True
+
+
+def dump_yaml(data: dict[str, Any]) -> str:
+    """``yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=10_000)``, fast."""
+    if _CSAFE_DUMPER is not None and _libyaml_safe(data):
+        return yaml.dump(
+            data, Dumper=_CSAFE_DUMPER, sort_keys=False, allow_unicode=True, width=10_000
+        )
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=10_000)
 
 
 def escape(text: str, *, heading: bool = False) -> str:
@@ -91,9 +121,7 @@ def front_matter(article: Article) -> dict[str, Any]:
 
 def to_markdown(article: Article) -> str:
     """The whole output file: ``---``, YAML, ``---``, a blank line, the body."""
-    meta = yaml.safe_dump(
-        front_matter(article), sort_keys=False, allow_unicode=True, width=10_000
-    )
+    meta = dump_yaml(front_matter(article))
     parts: list[str] = []
     previous: Block | None = None
     for block in article.body:
