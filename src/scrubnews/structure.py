@@ -191,8 +191,16 @@ def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
     remaining = [line for line in body if line.number not in out.used]
     if out.standfirst is None and remaining:
         first = _norm(remaining[0].text)
-        if word_count(remaining[0].text) >= 8 and any(
-            _norm(line.text) == first for line in remaining[1:6]
+        # A standfirst is shown twice (summary, then lead) above a longer body; text
+        # repeated more often, or that would leave little body, is body itself.
+        copies = sum(1 for line in remaining if _norm(line.text) == first)
+        words = word_count(remaining[0].text)
+        rest = sum(word_count(line.text) for line in remaining) - copies * words
+        if (
+            words >= 8
+            and copies == 2
+            and rest >= 3 * words
+            and any(_norm(line.text) == first for line in remaining[1:6])
         ):
             out.standfirst = remaining[0].text
             out.used.add(remaining[0].number)
@@ -234,7 +242,6 @@ def _pick_title(head: list[Line], first_meta: int, used: set[int]) -> Line | Non
 
 def _body(out: Structured, body: list[Line]) -> None:
     standfirst = _norm(out.standfirst) if out.standfirst else None
-    seen: set[str] = set()
     for line in body:
         if line.number in out.used:
             continue
@@ -242,10 +249,6 @@ def _body(out: Structured, body: list[Line]) -> None:
         if standfirst is not None and key == standfirst:
             out.removals.append(Removal(line.number, line.text, "standfirst-repeat"))
             continue
-        if key in seen and word_count(line.text) >= 4:
-            out.removals.append(Removal(line.number, line.text, "duplicate-line"))
-            continue
-        seen.add(key)
         kind = line.kind
         level = max(2, min(line.level, 6)) if kind == "h" else 0
         if kind == "h" and ends_sentence(line.text) and word_count(line.text) > 15:
