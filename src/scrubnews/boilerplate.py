@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from scrubnews import linemodel
 from scrubnews.article import Removal
 from scrubnews.config import Config
 from scrubnews.rules import GLUED_ALT, compile_extra, match_line
@@ -116,7 +117,7 @@ def _menu_runs(lines: list[Line]) -> set[int]:
     """Indices of lines in runs of four or more short lines that do not end a sentence."""
     found: set[int] = set()
     run: list[int] = []
-    for index, line in enumerate(lines + [Line(0, "x " * 20 + ".")]):
+    for index, line in enumerate([*lines, Line(0, "x " * 20 + ".")]):
         if word_count(line.text) <= 5 and not ends_sentence(line.text):
             run.append(index)
             continue
@@ -126,46 +127,80 @@ def _menu_runs(lines: list[Line]) -> set[int]:
     return found
 
 
-def sort_lines(lines: list[Line], config: Config) -> Sorted:
-    """Split ``lines`` into article, metadata candidates and boilerplate."""
-    result = Sorted()
+def apply_rules(lines: list[Line], config: Config) -> tuple[list[Line], list[Removal], set[int]]:
+    """Drop what the named line rules match; cut glued alt-text.
+
+    Returns the kept lines, the removals, and the indices (into the kept
+    lines) of lines that follow a dropped tail heading ("42 Comments").
+    """
     extra = compile_extra(config.extra_boilerplate)
     kept: list[Line] = []
-    # Kept lines that follow a dropped tail heading ("42 Comments", "Share this article").
+    removals: list[Removal] = []
     after_tail: set[int] = set()
     for line in lines:
         rule = "image-alt" if line.image else match_line(line.text, extra)
         if rule is not None:
-            result.removals.append(Removal(line.number, line.text, rule))
+            removals.append(Removal(line.number, line.text, rule))
             if _is_tail(line):
                 after_tail.add(len(kept))
             continue
         glued = GLUED_ALT.search(line.text) if len(line.text) < 5000 else None
         if glued is not None and glued.start() > 0:
             new = line.text[: glued.start()]
-            result.removals.append(Removal(line.number, line.text, "glued-alt-text", new))
+            removals.append(Removal(line.number, line.text, "glued-alt-text", new))
             line.text = new
         kept.append(line)
+    return kept, removals, after_tail
+
+
+def find_core(lines: list[Line], after_tail: set[int]) -> tuple[int, int, int]:
+    """The article core of the rule-kept ``lines``: start, end, and where a tail cuts it."""
+    start, core_end = _core([line_score(line) for line in lines])
+    return start, core_end, _cut_tail(lines, start, core_end, after_tail)
+
+
+def sort_lines(lines: list[Line], config: Config) -> Sorted:
+    """Split ``lines`` into article, metadata candidates and boilerplate."""
+    result = Sorted()
+    kept, result.removals, after_tail = apply_rules(lines, config)
 
     total_words = sum(word_count(line.text) for line in kept)
     if config.keep_outside_core or total_words < config.min_core_words:
         result.body = kept
         return result
 
-    start, core_end = _core([line_score(line) for line in kept])
-    end = _cut_tail(kept, start, core_end, after_tail)
-    result.body = kept[start:end]
+    start, core_end, end = find_core(kept, after_tail)
+    if config.use_line_model:
+        model = linemodel.load(config.line_model)
+        probs = model.probabilities(kept, (start, core_end), end, tail_marks(kept, after_tail))
+        keep = smooth([p >= model.threshold for p in probs])
+    else:
+        keep = [start <= index < end for index in range(len(kept))]
+    if not any(keep):
+        keep = [start <= index < end for index in range(len(kept))]
     menus = _menu_runs(kept)
+    first = keep.index(True)
     for index, line in enumerate(kept):
-        if start <= index < end:
-            continue
-        if end <= index < core_end:
-            rule = "tail-section"
+        if keep[index]:
+            result.body.append(line)
+        elif end <= index < core_end:
+            result.outside.append((line, "tail-section"))
+        elif start <= index < end:
+            result.outside.append((line, "low-content"))
         else:
-            rule = "menu-run" if index in menus else "outside-core"
-        result.outside.append((line, rule))
-    result.before = kept[max(0, start - 25) : start]
+            result.outside.append((line, "menu-run" if index in menus else "outside-core"))
+    result.before = kept[max(0, first - 25) : first]
     return result
+
+
+def tail_marks(lines: list[Line], after_tail: set[int]) -> frozenset[int]:
+    """Indices of tail headings among ``lines`` and of lines after a dropped one."""
+    return frozenset(after_tail) | {i for i, line in enumerate(lines) if _is_tail(line)}
+
+
+def smooth(keep: list[bool]) -> list[bool]:
+    """Identity for now."""
+    return keep
 
 
 def _is_tail(line: Line) -> bool:
