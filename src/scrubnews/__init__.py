@@ -1,4 +1,4 @@
-"""scrubnews: turn raw scraped news articles into clean archival records.
+r"""scrubnews: turn raw scraped news articles into clean archival records.
 
     >>> import scrubnews
     >>> article = scrubnews.clean(b"A headline\n\nBy Jo Bloggs\n\nThe article text goes here.")

@@ -9,12 +9,17 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
-BlockKind = Literal["p", "h", "li", "quote", "pre"]
+BlockKind = Literal["p", "h", "li", "quote", "pre", "comment"]
 
 
 @dataclass(frozen=True)
 class Block:
-    """One body block: a paragraph, heading (with level), list item, quote or code."""
+    """One body block: a paragraph, heading (with level), list item, quote or code.
+
+    ``comment`` is an HTML comment a person put in a cleaned article (such as a
+    ``scrubnews check`` suppression); it is kept verbatim, and ``level`` 1
+    means it stands on the line right above the next block.
+    """
 
     text: str
     kind: BlockKind = "p"

@@ -127,6 +127,16 @@ def _menu_runs(lines: list[Line]) -> set[int]:
     return found
 
 
+def glued_alt(text: str) -> int | None:
+    """Where image alt-text glued to the end of a sentence starts, or ``None``.
+
+    >>> glued_alt("for local needs’.Spacer")
+    17
+    """
+    glued = GLUED_ALT.search(text) if len(text) < 5000 else None
+    return glued.start() if glued is not None and glued.start() > 0 else None
+
+
 def apply_rules(lines: list[Line], config: Config) -> tuple[list[Line], list[Removal], set[int]]:
     """Drop what the named line rules match; cut glued alt-text.
 
@@ -144,9 +154,9 @@ def apply_rules(lines: list[Line], config: Config) -> tuple[list[Line], list[Rem
             if _is_tail(line):
                 after_tail.add(len(kept))
             continue
-        glued = GLUED_ALT.search(line.text) if len(line.text) < 5000 else None
-        if glued is not None and glued.start() > 0:
-            new = line.text[: glued.start()]
+        cut = glued_alt(line.text)
+        if cut is not None:
+            new = line.text[:cut]
             removals.append(Removal(line.number, line.text, "glued-alt-text", new))
             line.text = new
         kept.append(line)
@@ -179,7 +189,6 @@ def sort_lines(lines: list[Line], config: Config) -> Sorted:
     if not any(keep):
         keep = [start <= index < end for index in range(len(kept))]
     menus = _menu_runs(kept)
-    first = keep.index(True)
     for index, line in enumerate(kept):
         if keep[index]:
             result.body.append(line)
@@ -189,8 +198,24 @@ def sort_lines(lines: list[Line], config: Config) -> Sorted:
             result.outside.append((line, "low-content"))
         else:
             result.outside.append((line, "menu-run" if index in menus else "outside-core"))
-    result.before = kept[max(0, first - 25) : first]
+    result.before = _head_outside(kept, keep)
     return result
+
+
+def _head_outside(kept: list[Line], keep: list[bool]) -> list[Line]:
+    """Dropped lines above the body's first long paragraph (at most 25, nearest last).
+
+    The headline, byline and dates live there: before the first kept line, or
+    between the first kept lines, where the line model drops them as not body.
+    """
+    limit, seen = len(kept), 0
+    for index, line in enumerate(kept):
+        if keep[index]:
+            seen += 1
+            if seen > 8 or word_count(line.text) >= 40:
+                limit = index
+                break
+    return [line for index, line in enumerate(kept[:limit]) if not keep[index]][-25:]
 
 
 def tail_marks(lines: list[Line], after_tail: set[int]) -> frozenset[int]:

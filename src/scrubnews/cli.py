@@ -10,7 +10,6 @@ from rich.console import Console
 
 from scrubnews import __version__
 from scrubnews.batch import (
-    EXIT_USAGE,
     STDIN,
     Outcome,
     Report,
@@ -20,7 +19,7 @@ from scrubnews.batch import (
     run_one,
     write_atomic,
 )
-from scrubnews.config import Config
+from scrubnews.check_command import check, settings_or_exit
 from scrubnews.explain import explain
 
 
@@ -74,7 +73,7 @@ def clean(paths: tuple[str, ...], outdir: Path | None, explain: bool,
     Exit codes: 0 all cleaned, 1 some inputs could not be cleaned,
     2 usage error, 3 an output could not be written.
     """
-    config = Config(keep_outside_core=keep_outside_core)
+    config = settings_or_exit(None, False).config(keep_outside_core=keep_outside_core)
     err = Console(stderr=True, highlight=False)
     info = err if outdir is None else Console(highlight=False)
     try:
@@ -82,8 +81,9 @@ def clean(paths: tuple[str, ...], outdir: Path | None, explain: bool,
     except UsageError as exc:
         raise click.UsageError(str(exc)) from exc
     if outdir is not None:
+        target = outdir.resolve()
         for given in paths:
-            if given != STDIN and Path(given).is_dir() and Path(given).resolve() == outdir.resolve():
+            if given != STDIN and Path(given).is_dir() and Path(given).resolve() == target:
                 raise click.UsageError(f"output folder {outdir} is an input folder")
     inputs = {job.path.resolve() for job in jobs if job.path is not None}
     stdin = sys.stdin.buffer.read() if any(job.path is None for job in jobs) else None
@@ -117,6 +117,9 @@ def _finish(outcome: Outcome, report: Report, produced: dict[Path, str], err: Co
             return
         produced[job.out.resolve()] = job.display
     report.cleaned += 1
+
+
+main.add_command(check)
 
 
 if __name__ == "__main__":  # pragma: no cover

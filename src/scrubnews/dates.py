@@ -35,8 +35,13 @@ for _number, _names in enumerate(
         _MONTHS[_name] = _number
 
 _MONTH = r"(?P<month>[^\W\d_]{3,10})\.?"
-_YEAR = r"(?P<year>\d{4}|\d{2})"
-_TIME = r"(?:,?\s{1,3}(?:at\s|um\s|à\s|a las\s|-\s)?(?P<hour>\d{1,2})[:.h](?P<minute>\d{2})(?:\s?(?P<ampm>[ap]\.?m\.?))?)?"
+# A four-digit year may run straight into the next number ("28. Juli 201928. Juli 2019").
+# A two-digit year may run into a time ("28.09.1912:44" is 28.09.19, 12:44).
+_YEAR = r"(?P<year>(?:19|20)\d{2}(?!:\d)|\d{2}(?=\d{1,2}:\d{2})|\d{2}(?!\d))"
+_TIME = (
+    r"(?:,?\s{1,3}(?:at\s|um\s|à\s|a las\s|-\s)?(?P<hour>\d{1,2})[:.h](?P<minute>\d{2})"
+    r"(?:\s?(?P<ampm>[ap]\.?m\.?))?)?"
+)
 
 _PATTERNS = (
     re.compile(
@@ -48,16 +53,17 @@ _PATTERNS = (
         + _MONTH
         + r",?\s{1,3}(?:de\s|del\s)?"
         + _YEAR
-        + r"(?!\d)"
         + _TIME,
         re.IGNORECASE,
     ),
     re.compile(
-        _MONTH + r"\s{1,3}(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s{1,3}" + _YEAR + r"(?!\d)" + _TIME,
+        _MONTH + r"\s{1,3}(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s{1,3}" + _YEAR + _TIME,
         re.IGNORECASE,
     ),
     re.compile(
-        r"(?<![\d.])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4}|\d{2})(?![\d.])" + _TIME
+        r"(?<![\d.])(?P<day>\d{1,2})\.\s?(?P<month>\d{1,2})\.\s?"
+        + _YEAR.replace("(?!\\d))", "(?![\\d.]))")
+        + _TIME
     ),
     re.compile(
         r"(?<![\d/])(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{4}|\d{2})(?![\d/])" + _TIME

@@ -14,6 +14,17 @@ def _short(text: str) -> str:
     return text if len(text) <= _WIDTH else text[: _WIDTH - 1] + "…"
 
 
+def _changed(before: str, after: str) -> tuple[str, str]:
+    """The two texts cut to where they differ, with a little context."""
+    start = 0
+    limit = min(len(before), len(after))
+    while start < limit and before[start] == after[start]:
+        start += 1
+    start = max(0, start - 30)
+    prefix = "…" if start else ""
+    return prefix + _short(before[start:]), prefix + _short(after[start:])
+
+
 def explain(console: Console, name: str, article: Article) -> None:
     """Print every dropped or rewritten line of ``article`` with its rule."""
     dropped = sum(1 for r in article.removals if r.dropped)
@@ -30,7 +41,8 @@ def explain(console: Console, name: str, article: Article) -> None:
         if removal.dropped:
             line.append(_short(removal.text), style="dim")
         else:
-            line.append(_short(removal.text), style="dim")
+            before, after = _changed(removal.text, removal.replacement or "")
+            line.append(before, style="dim")
             line.append(" → ")
-            line.append(_short(removal.replacement or ""))
+            line.append(after)
         console.print(line, soft_wrap=True, highlight=False)

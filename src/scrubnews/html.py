@@ -85,8 +85,10 @@ def _jsonld(root: Any, meta: PageMeta) -> None:
         for item in _walk_jsonld(data):
             kind = item.get("@type")
             kinds = kind if isinstance(kind, list) else [kind]
-            if not any(isinstance(k, str) and k.endswith("Article") or k == "BlogPosting"
-                       or k == "Report" for k in kinds):
+            if not any(
+                isinstance(k, str) and (k.endswith("Article") or k in ("BlogPosting", "Report"))
+                for k in kinds
+            ):
                 continue
             if not meta.title and isinstance(item.get("headline"), str):
                 meta.title = _SPACE.sub(" ", item["headline"]).strip() or None

@@ -19,7 +19,7 @@ from scrubnews.article import Article, Block
 _INLINE = re.compile(r"([\\`*_\[\]<|~])")
 _ENTITY_AMP = re.compile(r"&(?=#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)")
 _ORDERED = re.compile(r"(\d{1,9})([.)])")
-_HEADING_END = re.compile(r"(#+)$")
+_HEADING_END = re.compile(r"(?<= )(#+)$")
 
 
 def escape(text: str, *, heading: bool = False) -> str:
@@ -40,7 +40,7 @@ def escape(text: str, *, heading: bool = False) -> str:
         m = _ORDERED.match(out)
         if m:
             out = m.group(1) + "\\" + out[m.end(1) :]
-    if heading or first == "#":
+    if heading:
         out = _HEADING_END.sub(lambda m: "\\#" * len(m.group(1)), out)
     return out
 
@@ -57,6 +57,8 @@ def render_block(block: Block) -> str:
         return "- " + escape(block.text)
     if block.kind == "quote":
         return "> " + escape(block.text)
+    if block.kind == "comment":
+        return block.text
     if block.kind == "pre":
         fence = _fence(block.text)
         return f"{fence}\n{block.text}\n{fence}"
@@ -96,7 +98,9 @@ def to_markdown(article: Article) -> str:
     previous: Block | None = None
     for block in article.body:
         text = render_block(block)
-        if previous is not None and previous.kind == block.kind == "li":
+        if previous is not None and (
+            previous.kind == block.kind == "li" or (previous.kind == "comment" and previous.level)
+        ):
             parts[-1] += "\n" + text
         else:
             parts.append(text)

@@ -4,7 +4,8 @@ Text is split into lines first (CRLF, CR and LF all end a line), and ftfy
 runs only on the lines a cheap test flags: ftfy over a whole clean
 document costs more than the rest of the pipeline together. Curly quotes,
 dashes and ellipses are kept as the publisher typed them
-(``uncurl_quotes=False``). Every line ftfy changes is recorded as a
+(``uncurl_quotes=False``), and so is full-width CJK punctuation
+(``fix_character_width=False``). Every line ftfy changes is recorded as a
 rewrite named after the fixes it applied.
 """
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 
 import ftfy
 import ftfy.badness
@@ -21,6 +23,7 @@ from scrubnews.article import Removal
 FTFY_CONFIG = ftfy.TextFixerConfig(
     uncurl_quotes=False,
     fix_line_breaks=False,
+    fix_character_width=False,
     normalization="NFC",
     explain=True,
 )
@@ -29,7 +32,11 @@ FTFY_CONFIG = ftfy.TextFixerConfig(
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # C0/C1 controls (tab kept), DEL, and the characters ftfy's heuristics key on.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_SUSPECT = re.compile(r"[\x80-\x9f\u00c2-\u00c3\u00c5\u00ce\u00cf\u00d0\u00d1\u00e2\u00ef\ufffd]")
+# Characters that mojibake is made of, and the Latin ligatures ftfy splits (ŉ, ǌ, ﬁ).
+_SUSPECT = re.compile(
+    r"[\x80-\x9f\u00c2-\u00c3\u00c5\u00ce\u00cf\u00d0\u00d1\u00e2\u00ef\ufffd"
+    r"\u0132\u0133\u013f\u0140\u0149\u01c4-\u01cc\u01f1-\u01f3\ufb00-\ufb06]"
+)
 _SPACE = re.compile(r"[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
@@ -65,10 +72,21 @@ def needs_ftfy(line: str) -> bool:
     )
 
 
-def _rule_name(explanation: list[tuple[str, str]] | None) -> str:
+def _rule_name(explanation: Sequence[tuple[str, str]] | None) -> str:
+    """The rule name of a repair, from ftfy's explanation.
+
+    Re-encoding steps (``encode``/``decode``/``transcode``) undo mojibake.
+
+    >>> _rule_name([("apply", "unescape_html"), ("encode", "sloppy-windows-1252"),
+    ...             ("decode", "utf-8")])
+    'repair:html-entities+mojibake'
+    """
     names = []
-    for _action, fixer in explanation or []:
-        name = _FIX_NAMES.get(fixer, fixer.replace("_", "-"))
+    for action, fixer in explanation or []:
+        if action in ("encode", "decode", "transcode"):
+            name = "mojibake"
+        else:
+            name = _FIX_NAMES.get(fixer, fixer.replace("_", "-"))
         if name not in names:
             names.append(name)
     return "repair:" + "+".join(names or ["text"])

@@ -15,11 +15,14 @@ from typing import Any
 import yaml
 
 from scrubnews.article import Article, Block, Source
+from scrubnews.schema import NAMES as _KNOWN
+
+# libyaml's parser where PyYAML was built with it: the same safe constructor, faster.
+SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _UNESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _HEADING = re.compile(r"(#{1,6}) (.*)")
 _FENCE = re.compile(r"(`{3,})\n(.*)\n\1", re.DOTALL)
-_KNOWN = ("title", "standfirst", "authors", "location", "date", "source", "scrubnews")
 
 
 def unescape(text: str) -> str:
@@ -31,8 +34,11 @@ def unescape(text: str) -> str:
     return _UNESCAPE.sub(r"\1", text) if "\\" in text else text
 
 
-def split_front_matter(text: str) -> tuple[dict[str, Any], str] | None:
-    """``(mapping, body)`` if ``text`` starts with a YAML front-matter block."""
+def front_matter_block(text: str) -> tuple[str, str] | None:
+    """``(yaml_text, body)`` if ``text`` starts with a ``---`` ... ``---`` block.
+
+    The YAML text starts on line 2 of ``text``.
+    """
     if not text.startswith("---\n"):
         return None
     end = text.find("\n---\n", 3)
@@ -41,13 +47,21 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str] | None:
             end = len(text) - 4
         else:
             return None
+    return text[4 : end + 1], text[end + 5 :]
+
+
+def split_front_matter(text: str) -> tuple[dict[str, Any], str] | None:
+    """``(mapping, body)`` if ``text`` starts with a YAML front-matter block."""
+    block = front_matter_block(text)
+    if block is None:
+        return None
     try:
-        data = yaml.safe_load(text[4 : end + 1])
+        data = yaml.load(block[0], Loader=SAFE_LOADER)
     except yaml.YAMLError:
         return None
     if not isinstance(data, dict):
         return None
-    return data, text[end + 5 :]
+    return data, block[1]
 
 
 def is_article(data: dict[str, Any]) -> bool:
@@ -58,6 +72,9 @@ def is_article(data: dict[str, Any]) -> bool:
 def parse_body(body: str) -> list[Block]:
     blocks: list[Block] = []
     for chunk in re.split(r"\n{2,}", body.strip("\n")):
+        while chunk.startswith("<!--") and "-->" in chunk.split("\n", 1)[0]:
+            first, _, chunk = chunk.partition("\n")
+            blocks.append(Block(first, "comment", 1 if chunk else 0))
         if not chunk:
             continue
         fence = _FENCE.fullmatch(chunk)
@@ -89,7 +106,9 @@ def reread(data: dict[str, Any], body: str) -> Article:
     authors = data.get("authors") or []
     return Article(
         source=Source(
-            str(source.get("file", "-")), str(source["sha256"]), str(source.get("encoding", "utf-8"))
+            str(source.get("file", "-")),
+            str(source["sha256"]),
+            str(source.get("encoding", "utf-8")),
         ),
         title=_text(data.get("title")),
         standfirst=_text(data.get("standfirst")),

@@ -1,7 +1,7 @@
 """Stage 3a, segment: repaired lines to ``Line`` units, dumper markup read.
 
 Dumpers mark structure in their own ways: html2text writes Markdown
-(``## Heading``, ``* item``, ``![alt](src)``, ``**bold**``), w3m and lynx
+(``## Heading``, ``* item``, ``![alt](src)``, ``**bold**``, ``\\.`` escapes), w3m and lynx
 indent and bullet list items (``•``, ``☆``, ``◦``), ``> `` quotes. Each
 non-empty line becomes one ``Line`` with its kind (paragraph, heading,
 list item, quote), its heading level, whether it was an image, and whether
@@ -21,6 +21,8 @@ _QUOTE = re.compile(r">[ \t]?(.*)")
 _IMAGE = re.compile(r"!\[([^\]\n]{0,500})\]\([^)\n]{0,2000}\)")
 _LINK = re.compile(r"\[([^\]\n]{0,500})\]\([^)\n]{0,2000}\)")
 _EMPHASIS = re.compile(r"(?<![\w*])(\*\*|__)(?=\S)([^*_\n]{1,500}?)(?<=\S)\1(?![\w*])")
+# A Markdown backslash escape, as html2text writes them ("28\\. Juli", "\\- item").
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _SETEXT = re.compile(r"={3,}|-{3,}")
 
 
@@ -54,6 +56,8 @@ def _strip_markdown(text: str) -> tuple[str, bool]:
         text = _LINK.sub(lambda m: m.group(1), text)
     if "**" in text or "__" in text:
         text = _EMPHASIS.sub(lambda m: m.group(2), text)
+    if "\\" in text:
+        text = _ESCAPE.sub(r"\1", text)
     return text.strip(), image
 
 

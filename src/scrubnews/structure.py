@@ -17,6 +17,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from scrubnews import headline
 from scrubnews.article import Block, Removal
 from scrubnews.boilerplate import Sorted, ends_sentence, word_count
 from scrubnews.dates import find_date
@@ -37,12 +38,90 @@ _ROLE = re.compile(
     re.IGNORECASE,
 )
 _NAME_WORD = re.compile(r"[A-ZÀ-ÝŁŚŽ][\w.'’-]*|(?:van|von|de|der|den|del|da|di|la|le|du|dos|bin)")
+_NAME = r"[A-ZÀ-ÖØ-ÞĀ-Ž][a-zß-öø-ÿĀ-ž'’.-]{1,30}"
+# Capitalised words that end a name found by a marker ("Nadja Demel Uhr", "… Kategorien").
+_NOT_NAME = frozenset(
+    "uhr am um in im on at veröffentlicht kategorien kategorie aktuell published posted "
+    "updated categories category tags staff writer reporter correspondent editor redakteur "
+    "redakteurin for für the der die das and und".split()
+)
+_PARTICLE = r"(?:van|von|de|der|den|del|da|di|la|le|du|dos|bin)"
+# An author named inside a longer line: "Post author By Helge Fahrnberger",
+# "Geschrieben vonElisa Marvena", "Autor: gnaddrig" (strong markers, anywhere), or
+# "Veröffentlicht am 17. Dezember 2019 von Simon Dückert" (a weak marker at the start,
+# or after a date or a separator, followed by at least two name words).
+_STRONG_MARK = re.compile(
+    r"(?i:\b(?:written by|posted by|published by|post author by|post author|geschrieben von"
+    r"|veröffentlicht von|verfasst von|ein artikel von|ein beitrag von|beitrag von"
+    r"|autor(?:in)?:|author:|auteur ?:|autore:|redakteur(?:in)?:))\s{0,2}"
+    rf"(?P<name>{_NAME}(?: (?:{_PARTICLE} )?{_NAME}){{0,3}}|[\w.-]{{2,30}})"
+)
+_WEAK_MARK = re.compile(
+    r"(?:^|[|·•—–,:]\s{0,2}|\d\s{1,2})(?i:by|von|par|por|door)\s{1,2}"
+    rf"(?P<name>{_NAME}(?: (?:{_PARTICLE} )?{_NAME}){{1,3}})"
+)
+_CREDIT = re.compile(
+    r"(?i:photo|foto|bild|image|illustration|credit|quelle|source|grafik|video|music|musik)"
+)
+_UPDATED = re.compile(
+    r"(?i:updated|last updated|modified|aktualisiert|geändert|mis à jour|actualizado"
+    r"|aggiornato|bijgewerkt)"
+)
 _DATE_PREFIX = re.compile(
     r"(?:published|posted|updated|last updated|modified|created|date|veröffentlicht(?: am)?"
     r"|aktualisiert(?: am)?|stand|erstellt(?: am)?|publié le|mis à jour le|publicado|actualizado"
     r"|pubblicato)\b",
     re.IGNORECASE,
 )
+
+
+def find_authors(text: str) -> list[str]:
+    """Authors named after a byline marker inside a short line, else ``[]``.
+
+    >>> find_authors("Veröffentlicht am 17. Dezember 2019 von Simon Dückert")
+    ['Simon Dückert']
+    >>> find_authors("Photo by Jane Smith")
+    []
+    """
+    if len(text) > 300 or word_count(text) > 30:
+        return []
+    m = _STRONG_MARK.search(text) or _WEAK_MARK.search(text)
+    if m is None or _CREDIT.search(text[: m.start()]):
+        return []
+    words = m.group("name").split()
+    for index, word in enumerate(words):
+        if index and word.casefold().strip(".") in _NOT_NAME:
+            words = words[:index]
+            break
+    name = " ".join(words)
+    if _ROLE.fullmatch(name) or find_date(name) is not None or _DATE_PREFIX.match(name):
+        return []
+    return [name]
+
+
+_NAME_ONLY = re.compile(rf"{_NAME}(?: (?:{_PARTICLE} )?{_NAME}){{1,3}}")
+_SEPARATORS = " ,|·•~–—-:/()"
+
+
+def _name_beside_date(text: str) -> list[str]:
+    """A name that shares a dateline with the date ("17/11/2019 ~ Cem Basman"), else ``[]``.
+
+    >>> _name_beside_date("17/11/2019 ~ Cem Basman")
+    ['Cem Basman']
+    >>> _name_beside_date("Updated 10 October 2023 08:15")
+    []
+    """
+    rest = text
+    for _ in range(3):
+        found = find_date(rest)
+        if found is None:
+            break
+        rest = rest[: found[1]] + " | " + rest[found[2] :]
+    parts = [p.strip(_SEPARATORS) for p in re.split(r"[|·•~–—]| - ", rest)]
+    names = [p for p in parts if p and _NAME_ONLY.fullmatch(p) and not _DATE_PREFIX.match(p)]
+    if len(names) != 1 or _ROLE.fullmatch(names[0]):
+        return []
+    return names
 
 
 @dataclass
@@ -75,13 +154,16 @@ def _norm(text: str) -> str:
 
 
 def _is_date_line(text: str) -> bool:
-    if len(text) > 120 or word_count(text) > 14:
+    """A short line that is a date, or a line that says when it was published."""
+    if len(text) > 250 or word_count(text) > 25:
         return False
     found = find_date(text)
     if found is None:
         return False
+    if _DATE_PREFIX.search(text[:60]) is not None:
+        return True
     rest = (text[: found[1]] + " " + text[found[2] :]).strip(" ,|·•-–—:()")
-    return word_count(rest) <= 4 or _DATE_PREFIX.match(text) is not None
+    return word_count(rest) <= 4
 
 
 def parse_byline(text: str) -> tuple[list[str], str | None, dt.date | dt.datetime | None] | None:
@@ -129,15 +211,6 @@ def parse_byline(text: str) -> tuple[list[str], str | None, dt.date | dt.datetim
     return authors, place, date
 
 
-def _title_like(line: Line) -> bool:
-    words = word_count(line.text)
-    if line.kind == "h":
-        return 1 <= words <= 40
-    if not 3 <= words <= 30 or len(line.text) > 250:
-        return False
-    return not line.text.endswith(".") or line.text.endswith("...")
-
-
 def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
     """Find headline, standfirst, byline and dates; return them with the body."""
     meta = meta or PageMeta()
@@ -150,7 +223,7 @@ def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
         if word_count(line.text) >= 40:
             break
         head_body += 1
-    head = before[-12:] + body[:head_body]
+    head = sorted(before[-12:] + body[:head_body], key=lambda line: line.number)
     if not before and body:
         head = body[: max(head_body, 1)]
 
@@ -170,19 +243,18 @@ def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
             assert found is not None
             dates.append((line, found[0]))
             out.used.add(line.number)
+            if not out.authors:
+                out.authors = _name_beside_date(line.text)
 
-    first_meta = min(
-        [i for i, line in enumerate(head) if line.number in out.used] or [len(head)]
-    )
-    title_line = _pick_title(head, first_meta, out.used)
+    all_lines = before + body + [line for line, _rule in sorted_lines.outside]
+    title_line = headline.pick(before, body, out.used, headline.context(all_lines, body))
     if title_line is not None:
         out.title = title_line.text
         out.used.add(title_line.number)
 
-    # Standfirst: prose between the headline and the byline, or a repeated first paragraph.
-    title_at = head.index(title_line) if title_line is not None else -1
-    if byline_at is not None:
-        for line in head[title_at + 1 : byline_at]:
+    # Standfirst: prose between the headline and the byline.
+    if byline_at is not None and title_line is not None and title_line in head:
+        for line in head[head.index(title_line) + 1 : byline_at]:
             if line.number not in out.used and word_count(line.text) >= 8:
                 out.standfirst = line.text
                 out.used.add(line.number)
@@ -205,14 +277,36 @@ def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
             out.standfirst = remaining[0].text
             out.used.add(remaining[0].number)
 
+    if not out.authors:
+        # A byline inside a longer line near the headline, or before or just after the core.
+        last = body[-1].number if body else 0
+        after = [line for line, _rule in sorted_lines.outside if line.number > last][:40]
+        for line in [*head, *before[::-1], *after]:
+            found_authors = find_authors(line.text)
+            if found_authors:
+                out.authors = found_authors
+                break
     if meta.title:
         out.title = meta.title
     if meta.standfirst and out.standfirst is None:
         out.standfirst = meta.standfirst
     if meta.authors:
         out.authors = meta.authors
+    if not dates:
+        # No dateline near the headline: a date line elsewhere before the core,
+        # or just after it (a blog's "Posted on …" footer).
+        last = body[-1].number if body else 0
+        after = [line for line, _rule in sorted_lines.outside if line.number > last][:15]
+        for line in [*before[::-1], *after]:
+            if line.number not in out.used and _is_date_line(line.text):
+                found = find_date(line.text)
+                assert found is not None
+                out.date = found[0]
+                break
     if dates:
-        out.date = dates[0][1]
+        # A publication date beats an "updated" one; otherwise the first found wins.
+        chosen = min(dates, key=lambda item: _UPDATED.search(item[0].text[:80]) is not None)
+        out.date = chosen[1]
     if meta.date is not None:
         out.date = meta.date
     chosen_day = str(out.date)[:10] if out.date is not None else None
@@ -229,15 +323,6 @@ def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
             out.removals.append(Removal(line.number, line.text, "metadata"))
     _body(out, body)
     return out
-
-
-def _pick_title(head: list[Line], first_meta: int, used: set[int]) -> Line | None:
-    candidates = [line for line in head if line.number not in used and _title_like(line)]
-    headings = [line for line in candidates if line.kind == "h"]
-    if headings:
-        return min(headings, key=lambda line: (line.level, -head.index(line)))
-    above = [line for line in candidates if head.index(line) < first_meta]
-    return above[-1] if above else None
 
 
 def _body(out: Structured, body: list[Line]) -> None:

@@ -1,0 +1,149 @@
+"""Which line is the headline: a small linear model over shallow features.
+
+Candidates are the lines just before the article core and its first few
+lines. Each gets shallow features (position relative to the core, heading
+level, length, sentence end, dates and bylines, capitalisation,
+repetition on the page, overlap with the first paragraph) and the
+candidate with the highest score under the weights in
+``data/headline_model.json`` wins. The weights are trained by
+``scripts/train_headline.py`` on the development corpora; inference is
+plain Python.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from scrubnews.boilerplate import word_count
+from scrubnews.dates import find_date
+from scrubnews.segment import Line
+
+_WORD = re.compile(r"\w+")
+# How many lines before the core start, and into it, may hold the headline.
+BEFORE = 25
+AFTER = 5
+_SEPARATOR = re.compile(r" [|»›>·•/–—-] |::")
+
+FEATURES = (
+    "bias", "rel", "at_m1", "at_m2", "at_m3", "at_0", "inside", "h1", "h2", "h3plus", "li",
+    "log_words", "short", "long", "end_period", "end_question", "end_colon", "end_other_punct",
+    "has_date", "byline", "title_case", "all_caps", "separator", "repeated", "overlap",
+    "first_heading", "chars", "digits", "gap_before", "quote", "above_meta", "below_meta",
+    "rel_far",
+)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a candidate is compared with: text counts on the page, the first paragraph."""
+
+    counts: Counter[str]
+    first_words: frozenset[str]
+
+
+def context(all_lines: list[Line], body: list[Line]) -> Context:
+    counts = Counter(line.text.casefold() for line in all_lines if len(line.text) < 300)
+    first = next((line.text for line in body if word_count(line.text) >= 15), "")
+    return Context(counts, frozenset(w.casefold() for w in _WORD.findall(first[:2000])))
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A line that may be the headline, and where it stands."""
+
+    line: Line
+    rel: int
+    above_meta: bool
+    below_meta: bool
+
+
+def features(cand: Candidate, first_heading: bool, ctx: Context) -> list[float]:
+    """The feature vector of one candidate, in ``FEATURES`` order."""
+    from scrubnews.structure import parse_byline
+
+    line, rel = cand.line, cand.rel
+    text = line.text
+    words = word_count(text)
+    tokens = _WORD.findall(text)
+    caps = sum(1 for t in tokens if t[:1].isupper())
+    last = text[-1:]
+    own = {t.casefold() for t in tokens}
+    overlap = len(own & ctx.first_words) / len(own) if own else 0.0
+    return [
+        1.0,
+        max(-25.0, min(5.0, rel)) / 10.0,
+        float(rel == -1),
+        float(rel == -2),
+        float(rel == -3),
+        float(rel == 0),
+        float(rel > 0),
+        float(line.kind == "h" and line.level == 1),
+        float(line.kind == "h" and line.level == 2),
+        float(line.kind == "h" and line.level >= 3),
+        float(line.kind == "li"),
+        math.log1p(words),
+        float(words < 3),
+        float(words > 25),
+        float(last == "." and not text.endswith("...")),
+        float(last == "?"),
+        float(last == ":"),
+        float(last in ",;)]" or last == "»"),
+        float(find_date(text) is not None),
+        float(parse_byline(text) is not None),
+        caps / len(tokens) if tokens else 0.0,
+        float(text.isupper()),
+        float(_SEPARATOR.search(text) is not None),
+        float(ctx.counts.get(text.casefold(), 0) > 1),
+        overlap,
+        float(first_heading),
+        min(len(text), 300) / 100.0,
+        sum(c.isdigit() for c in text) / max(1, len(text)),
+        float(line.gap_before),
+        float(line.kind == "quote" or text[:1] in "“\"„«"),
+        float(cand.above_meta),
+        float(cand.below_meta),
+        max(-25.0, min(5.0, rel)) ** 2 / 100.0,
+    ]
+
+
+@cache
+def weights() -> tuple[float, ...]:
+    data = json.loads(
+        resources.files("scrubnews").joinpath("data/headline_model.json").read_text("utf-8")
+    )
+    named: dict[str, float] = data["weights"]
+    return tuple(float(named.get(name, 0.0)) for name in FEATURES)
+
+
+def candidates(before: list[Line], body: list[Line], used: set[int]) -> list[Candidate]:
+    """Lines that may be the headline, with their position relative to the core start."""
+    window = before[-BEFORE:] + body[:AFTER]
+    start = len(before[-BEFORE:])
+    found = []
+    for index, line in enumerate(window):
+        if line.number in used or not 1 <= word_count(line.text) <= 40 or len(line.text) > 300:
+            continue
+        above = index + 1 < len(window) and window[index + 1].number in used
+        below = index > 0 and window[index - 1].number in used
+        found.append(Candidate(line, index - start, above, below))
+    return found
+
+
+def pick(before: list[Line], body: list[Line], used: set[int], ctx: Context) -> Line | None:
+    """The most headline-like candidate, or ``None`` when there is none."""
+    w = weights()
+    best: tuple[float, Line] | None = None
+    seen_heading = False
+    for cand in candidates(before, body, used):
+        first_heading = cand.line.kind == "h" and not seen_heading
+        seen_heading = seen_heading or cand.line.kind == "h"
+        score = sum(a * b for a, b in zip(w, features(cand, first_heading, ctx), strict=True))
+        if best is None or score > best[0]:
+            best = (score, cand.line)
+    return best[1] if best is not None else None

@@ -1,0 +1,138 @@
+"""The Markdown is CommonMark that renders back to exactly the article's text."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+
+from scrubnews.article import Article, Block, Source
+from scrubnews.render import escape, render_block, to_markdown
+from scrubnews.reread import parse_body, split_front_matter, unescape
+
+COMMONMARK = MarkdownIt("commonmark")
+
+TRICKY = [
+    "# not a heading",
+    "## neither",
+    "1. not a list",
+    "2) nor this",
+    "* not a bullet",
+    "- nor this",
+    "+ nor this",
+    "> not a quote",
+    "| a | b | not a table",
+    "`code` and ``more``",
+    "*emphasis* and _this_ and **strong**",
+    "[a link](http://example.com) and ![an image](x.png)",
+    "<b>html</b> and <!-- comment -->",
+    "AT&T and &amp; and &#8217;",
+    "back\\slash at the end\\",
+    "---",
+    "***",
+    "===",
+    "~~~ fence",
+    "``` fence",
+    "C#",
+    "#hashtag",
+    "1999. A year to remember.",
+    "Price: $5 * 3 = $15",
+    "a_b_c",
+    "<http://example.com>",
+]
+
+
+def rendered_text(markdown: str) -> str:
+    """The plain text a CommonMark renderer shows for ``markdown``."""
+    out = COMMONMARK.render(markdown)
+    out = re.sub(r"<[^>]+>", "", out)
+    return html.unescape(out).strip()
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_paragraph_renders_back_to_its_text(text: str) -> None:
+    markdown = render_block(Block(text))
+    assert rendered_text(markdown) == text
+    html_out = COMMONMARK.render(markdown)
+    assert html_out.startswith("<p>"), html_out
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_heading_renders_back_to_its_text(text: str) -> None:
+    markdown = render_block(Block(text, "h", 2))
+    html_out = COMMONMARK.render(markdown)
+    assert html_out.startswith("<h2>"), html_out
+    assert rendered_text(markdown) == text
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_list_item_and_quote_render_back(text: str) -> None:
+    for kind, tag in (("li", "<ul>"), ("quote", "<blockquote>")):
+        markdown = render_block(Block(text, kind))  # type: ignore[arg-type]
+        html_out = COMMONMARK.render(markdown)
+        assert html_out.startswith(tag), html_out
+        assert rendered_text(markdown) == text
+
+
+def test_list_items_stay_one_list() -> None:
+    article = Article(
+        Source("x", "0" * 64, "utf-8"),
+        title="T",
+        body=[Block("one", "li"), Block("two", "li"), Block("after")],
+    )
+    body = to_markdown(article).split("---\n\n", 1)[1]
+    assert body == "- one\n- two\n\nafter\n"
+    assert COMMONMARK.render(body).count("<li>") == 2
+
+
+_inline_text = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), min_size=1
+).map(lambda s: " ".join(s.split())).filter(bool)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_inline_text)
+def test_escape_roundtrip_any_text(text: str) -> None:
+    assert unescape(escape(text)) == text
+    assert parse_body(render_block(Block(text))) == [Block(text)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(_inline_text.filter(lambda s: not s[0].isspace()))
+def test_any_paragraph_renders_as_one_paragraph_of_its_text(text: str) -> None:
+    markdown = render_block(Block(text))
+    html_out = COMMONMARK.render(markdown)
+    assert html_out.startswith("<p>") and html_out.count("<p>") == 1, html_out
+    assert rendered_text(markdown) == text
+
+
+def test_front_matter_is_yaml_safe_dump() -> None:
+    article = Article(
+        Source("a: b.txt", "0" * 64, "utf-8"),
+        title="Colon: quote ' and \" and # hash",
+        authors=["- dash", "yes"],
+    )
+    found = split_front_matter(to_markdown(article))
+    assert found is not None
+    data, _ = found
+    assert data["title"] == article.title
+    assert data["authors"] == ["- dash", "yes"]
+    assert data["source"]["file"] == "a: b.txt"
+
+
+def test_comments_in_a_cleaned_article_survive_cleaning_again() -> None:
+    import scrubnews
+
+    article = Article(Source("x", "0" * 64, "utf-8"), title="T", body=[Block("one")])
+    text = to_markdown(article).replace(
+        "\none\n",
+        "\n<!-- scrubnews: disable-file -->\n\none\n\n"
+        "<!-- scrubnews: disable-next-line SN101 -->\nShare this article\n",
+    )
+    again = scrubnews.clean(text.encode()).to_markdown()
+    assert again == text
+    assert COMMONMARK.render(again.split("---\n\n", 1)[1]).count("<p>") == 2
