@@ -183,7 +183,11 @@ def sort_lines(lines: list[Line], config: Config) -> Sorted:
     if config.use_line_model:
         model = linemodel.load(config.line_model)
         probs = model.probabilities(kept, (start, core_end), end, tail_marks(kept, after_tail))
-        keep = smooth([p >= model.threshold for p in probs])
+        marks = tail_marks(kept, after_tail)
+        keep = [p >= model.threshold for p in probs]
+        # Past a "Comments" or "Related" heading below the core, the article is over.
+        stop = min((i for i in marks if i >= end), default=len(kept))
+        keep = [k and index < stop for index, k in enumerate(keep)]
     else:
         keep = [start <= index < end for index in range(len(kept))]
     if not any(keep):
@@ -208,12 +212,12 @@ def _head_outside(kept: list[Line], keep: list[bool]) -> list[Line]:
     The headline, byline and dates live there: before the first kept line, or
     between the first kept lines, where the line model drops them as not body.
     """
-    limit, seen = len(kept), 0
+    limit, seen = 0, 0
     for index, line in enumerate(kept):
         if keep[index]:
+            limit = index
             seen += 1
             if seen > 8 or word_count(line.text) >= 40:
-                limit = index
                 break
     return [line for index, line in enumerate(kept[:limit]) if not keep[index]][-25:]
 
@@ -221,11 +225,6 @@ def _head_outside(kept: list[Line], keep: list[bool]) -> list[Line]:
 def tail_marks(lines: list[Line], after_tail: set[int]) -> frozenset[int]:
     """Indices of tail headings among ``lines`` and of lines after a dropped one."""
     return frozenset(after_tail) | {i for i, line in enumerate(lines) if _is_tail(line)}
-
-
-def smooth(keep: list[bool]) -> list[bool]:
-    """Identity for now."""
-    return keep
 
 
 def _is_tail(line: Line) -> bool:
