@@ -21,6 +21,7 @@ from scrubnews import headline
 from scrubnews.article import Block, Removal
 from scrubnews.boilerplate import Sorted, ends_sentence, word_count
 from scrubnews.dates import find_date
+from scrubnews.linemodel import page_language
 from scrubnews.segment import Line
 
 _BYLINE = re.compile(
@@ -153,14 +154,28 @@ def _norm(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.casefold()))
 
 
+def _day_first(body: list[Line]) -> bool:
+    """Whether the page's language writes the day before the month (all but English)."""
+    language = page_language([line.text.split() for line in body[:40]])
+    return language is not None and language != "en"
+
+
 def _is_date_line(text: str) -> bool:
-    """A short line that is a date, or a line that says when it was published."""
+    """A line that says when the article was published.
+
+    A short line that is a date, a line that starts with a date or with
+    "Published …", or a byline that carries a date.
+    """
     if len(text) > 250 or word_count(text) > 25:
         return False
     found = find_date(text)
     if found is None:
         return False
     if _DATE_PREFIX.search(text[:60]) is not None:
+        return True
+    if found[1] <= 3 and word_count(text) <= 20:
+        return True
+    if find_authors(text):
         return True
     rest = (text[: found[1]] + " " + text[found[2] :]).strip(" ,|·•-–—:()")
     return word_count(rest) <= 4
@@ -311,6 +326,9 @@ def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
         # A publication date beats an "updated" one; otherwise the first found wins.
         chosen = min(dates, key=lambda item: _UPDATED.search(item[0].text[:80]) is not None)
         out.date = chosen[1]
+        if "/" in chosen[0].text and _day_first(body):
+            again = find_date(chosen[0].text, day_first=True)
+            out.date = again[0] if again is not None else out.date
     if meta.date is not None:
         out.date = meta.date
     chosen_day = str(out.date)[:10] if out.date is not None else None
