@@ -52,14 +52,26 @@ _PARTICLE = r"(?:van|von|de|der|den|del|da|di|la|le|du|dos|bin)"
 # "Veröffentlicht am 17. Dezember 2019 von Simon Dückert" (a weak marker at the start,
 # or after a date or a separator, followed by at least two name words).
 _STRONG_MARK = re.compile(
-    r"(?i:\b(?:written by|posted by|published by|post author by|post author|geschrieben von"
-    r"|veröffentlicht von|verfasst von|ein artikel von|ein beitrag von|beitrag von"
-    r"|autor(?:in)?:|author:|auteur ?:|autore:|redakteur(?:in)?:))\s{0,2}"
-    rf"(?P<name>{_NAME}(?: (?:{_PARTICLE} )?{_NAME}){{0,3}}|[\w.-]{{2,30}})"
+    # A marker with a colon may name a handle ("Autor: gnaddrig") ...
+    r"(?<![^\W\d_])(?i:(?:autor(?:in)?|author|auteur|autore|redakteur(?:in)?|redaktion|text)"
+    r"\s?:)\s{0,2}"
+    rf"(?P<handle>{_NAME}(?: (?:{_PARTICLE} )?{_NAME}){{0,3}}(?![\w.-])|[\w.-]{{2,30}})"
+    # ... one without names a capitalised name, even glued on ("AuthorAndreas Kalt").
+    r"|(?<![^\W\d_])(?i:(?:written by|posted by|published by|post author by|post author"
+    r"|geschrieben von|veröffentlicht von|verfasst von|erstellt von|ein artikel von"
+    r"|ein beitrag von|beitrag von|autor(?:in)?|author))(?![a-zß-öø-ÿ])\s{0,2}"
+    rf"(?P<name>{_NAME}(?: (?:{_PARTICLE} )?{_NAME}){{0,3}})"
+    r"|(?:责任编辑|作者|记者|编辑)\s{0,2}[:：]?\s{0,2}(?P<cjk>[\u4e00-\u9fff]{2,4})"
 )
 _WEAK_MARK = re.compile(
-    r"(?:^|[|·•—–,:]\s{0,2}|\d\s{1,2})(?i:by|von|par|por|door)\s{1,2}"
+    r"(?:^|[|·•—–,:]\s{0,2}|\d\s{1,2})(?i:by|von|vom|par|por|door)\s{1,2}"
     rf"(?P<name>{_NAME}(?: (?:{_PARTICLE} )?{_NAME}){{1,3}})"
+)
+# "Posted on 2015-04-05 by marc", "Veröffentlicht am 12. Juni 2017 von gizzmo": right
+# after a date, "by"/"von" may introduce a one-word handle.
+_HANDLE_MARK = re.compile(
+    r"\s{0,3}[,|·•]?\s{0,3}(?i:by|von|vom|par|por|door)\s{1,2}"
+    r"(?P<name>[\w.-]{2,30})(?:\s|$|[|·•,])"
 )
 _CREDIT = re.compile(
     r"(?i:photo|foto|bild|image|illustration|credit|quelle|source|grafik|video|music|musik)"
@@ -83,17 +95,30 @@ def find_authors(text: str) -> list[str]:
     ['Simon Dückert']
     >>> find_authors("Photo by Jane Smith")
     []
+    >>> find_authors("Posted on 2015-04-05 by marc | Leave a comment")
+    ['marc']
+    >>> find_authors("Posted on28. Juli 2019AuthorAndreas Kalt4 Kommentare")
+    ['Andreas Kalt']
     """
     if len(text) > 300 or word_count(text) > 30:
         return []
     m = _STRONG_MARK.search(text) or _WEAK_MARK.search(text)
+    if m is None:
+        found = find_date(text)
+        if found is not None:
+            m = _HANDLE_MARK.match(text, found[2])
     if m is None or _CREDIT.search(text[: m.start()]):
         return []
-    words = m.group("name").split()
+    groups = m.groupdict()
+    if groups.get("cjk"):
+        return [groups["cjk"]]
+    words = (groups.get("name") or groups.get("handle") or "").split()
     for index, word in enumerate(words):
-        if index and word.casefold().strip(".") in _NOT_NAME:
+        if index and (word.casefold().strip(".") in _NOT_NAME or any(c.isdigit() for c in word)):
             words = words[:index]
             break
+    if not words or words[0].casefold() in _NOT_NAME:
+        return []
     name = " ".join(words)
     if _ROLE.fullmatch(name) or find_date(name) is not None or _DATE_PREFIX.match(name):
         return []
@@ -119,7 +144,8 @@ def _name_beside_date(text: str) -> list[str]:
             break
         rest = rest[: found[1]] + " | " + rest[found[2] :]
     parts = [p.strip(_SEPARATORS) for p in re.split(r"[|·•~–—]| - ", rest)]
-    names = [p for p in parts if p and _NAME_ONLY.fullmatch(p) and not _DATE_PREFIX.match(p)]
+    parts = [(find_authors(p) or [p])[0] for p in parts if p]
+    names = [p for p in parts if _NAME_ONLY.fullmatch(p) and not _DATE_PREFIX.match(p)]
     if len(names) != 1 or _ROLE.fullmatch(names[0]):
         return []
     return names
