@@ -176,18 +176,40 @@ def _page_chars(body: Any) -> int:
 
 
 _MAIN, _STRONG, _WEAK = 1, 2, 3
+_NO_ATTRS: dict[str, str] = {}
+
+
+@functools.lru_cache(maxsize=8192)
+def _word_verdict(word: str) -> int:
+    """What one class or id word says: article (``_MAIN``), chrome, or nothing (0)."""
+    if _MAIN_CLASS.search(word):
+        return _MAIN
+    if _STRONG_CHROME.search(word):
+        return _STRONG
+    if _WEAK_CHROME.search(word):
+        return _WEAK
+    return 0
 
 
 @functools.lru_cache(maxsize=4096)
 def _class_verdict(classes: str) -> int:
-    """What a class and id string says: article (``_MAIN``), chrome, or nothing (0)."""
-    if _MAIN_CLASS.search(classes):
-        return _MAIN
-    if _STRONG_CHROME.search(classes):
-        return _STRONG
-    if _WEAK_CHROME.search(classes):
-        return _WEAK
-    return 0
+    """What a class and id string says: article (``_MAIN``), chrome, or nothing (0).
+
+    No pattern spans a space, so each word is tested once (and cached: the
+    same words recur across pages); an article word anywhere wins, then a
+    strong chrome word, then a weak one.
+
+    >>> _class_verdict("sidebar entry-content"), _class_verdict("share-bar widget")
+    (1, 2)
+    """
+    verdict = 0
+    for word in classes.split():
+        found = _word_verdict(word)
+        if found == _MAIN:
+            return _MAIN
+        if found and (not verdict or found < verdict):
+            verdict = found
+    return verdict
 
 
 @functools.lru_cache(maxsize=4096)
@@ -239,17 +261,18 @@ def _lead_like(line: Line) -> bool:
     )
 
 
-def _classes(el: Any) -> str:
-    cls, ident = el.get("class"), el.get("id")
+def _classes(attrs: dict[str, str]) -> str:
+    """The class and id of an element, from its attributes, as one string."""
+    cls, ident = attrs.get("class"), attrs.get("id")
     if cls is None and ident is None:
         return ""
     return f"{cls or ''} {ident or ''}"
 
 
-def _hidden(el: Any) -> bool:
-    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+def _hidden(attrs: dict[str, str]) -> bool:
+    if "hidden" in attrs or attrs.get("aria-hidden") == "true":
         return True
-    style = el.get("style")
+    style = attrs.get("style")
     return style is not None and _HIDDEN_STYLE.search(style) is not None
 
 
@@ -297,7 +320,7 @@ class _Walk:
     number: int = 0
 
     def run(self, body: Any) -> None:
-        self.boxes.append(_Box("body", -1, _classes(body)))
+        self.boxes.append(_Box("body", -1, _classes(dict(body.items()))))
         stack = [_Frame("body", 0, "p", 0, False, False, block=True)]
         walker = lxml.etree.iterwalk(body, events=("start", "end", "comment", "pi"))
         first = True
@@ -330,7 +353,11 @@ class _Walk:
                 continue
             parent = stack[-1]
             tag = el.tag.lower() if isinstance(el.tag, str) else ""
-            rule = self._drop_rule(el, tag, in_article > 0, parent)
+            # All attributes read at once: one call instead of one per name.
+            items = el.items()
+            attrs: dict[str, str] = dict(items) if items else _NO_ATTRS
+            classes = _classes(attrs) if items else ""
+            rule = self._drop_rule(el, tag, attrs, classes, in_article > 0, parent)
             if rule is not None:
                 walker.skip_subtree()
                 stack.append(_Frame(tag, parent.box, parent.kind, parent.level, parent.link,
@@ -356,12 +383,12 @@ class _Walk:
                 elif self.parts:
                     self.parts.append(" | ")
                 box = len(self.boxes)
-                self.boxes.append(_Box(tag, parent.box, _classes(el), start=len(self.lines)))
+                self.boxes.append(_Box(tag, parent.box, classes, start=len(self.lines)))
                 frame = _Frame(tag, box, parent.kind, parent.level, parent.link, parent.pre)
             elif tag in _BLOCKS:
                 self._flush(parent)
                 box = len(self.boxes)
-                self.boxes.append(_Box(tag, parent.box, _classes(el), start=len(self.lines)))
+                self.boxes.append(_Box(tag, parent.box, classes, start=len(self.lines)))
                 kind = _BLOCK_KIND.get(tag, parent.kind)
                 level = int(tag[1]) if kind == "h" and tag[0] == "h" else parent.level
                 frame = _Frame(tag, box, kind, level, parent.link, parent.pre or tag == "pre",
@@ -375,20 +402,26 @@ class _Walk:
         self._flush(stack[0])
         self.boxes[0].end = len(self.lines)
 
-    def _drop_rule(self, el: Any, tag: str, in_article: bool, parent: _Frame) -> str | None:
+    def _drop_rule(self, el: Any, tag: str, attrs: dict[str, str], classes: str,
+                   in_article: bool, parent: _Frame) -> str | None:
         """``None`` to keep ``el``, ``""`` to skip it silently, else the rule dropping it."""
         if not tag or tag in _SKIP:
             return ""
-        if _hidden(el):
+        if not attrs:
+            if tag in _CHROME_TAGS:
+                return f"html-{tag}"
+            if tag == "header" and not in_article:
+                return "html-header"
+            return None
+        if _hidden(attrs):
             return "html-hidden"
         if tag in _CHROME_TAGS:
             return f"html-{tag}"
         if tag == "header" and not in_article:
             return "html-header"
-        role = el.get("role")
+        role = attrs.get("role")
         if role is not None and role.lower() in _CHROME_ROLES:
             return f"html-role-{role.lower()}"
-        classes = _classes(el)
         if classes and not parent.pre and tag not in ("body", "article", "main", "a", "span",
                                                       "b", "i", "em", "strong"):
             verdict = _class_verdict(classes)
