@@ -1,7 +1,9 @@
 """HTML pages: detect them by content, turn the DOM into ``Line`` units.
 
-1. Parse once with lxml's HTML parser (``lxml.html``): building a
-   BeautifulSoup tree costs about ten times more for the same tree.
+1. Parse once with lxml's HTML parser (``lxml.etree.HTMLParser``, without
+   ``lxml.html``'s Python element classes, whose lookup runs for every
+   element the walk touches): building a BeautifulSoup tree costs about
+   ten times more for the same tree.
 2. Walk the tree once, iteratively (``lxml.etree.iterwalk``: no recursion,
    so deep nesting cannot overflow the stack). Scripts, forms' controls and
    hidden elements are skipped; page chrome (``nav``, ``aside``, ``footer``,
@@ -31,10 +33,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import lxml.etree
-import lxml.html
 
 from scrubnews.article import BlockKind, Removal
-from scrubnews.htmlmeta import overlap, page_meta, read_stated
+from scrubnews.htmlmeta import overlap, page_meta, read_stated, text_content
 from scrubnews.repair import repair_line
 from scrubnews.segment import Line
 from scrubnews.structure import PageMeta
@@ -46,6 +47,7 @@ _HTML_START = re.compile(
 )
 _TAG = re.compile(r"<(?:p|div|span|a|br|li|td|h[1-6])\b[^>]{0,500}>", re.IGNORECASE)
 _XML_DECL = re.compile(r"\s{0,200}<\?xml[^>]{0,200}>")
+_PARSER = lxml.etree.HTMLParser()
 
 # Elements whose content is never article text.
 _SKIP = frozenset(
@@ -146,7 +148,7 @@ def parse(text: str) -> Any:
     if m:
         text = text[m.end() :]
     try:
-        return lxml.html.document_fromstring(text)
+        return lxml.etree.fromstring(text, _PARSER)
     except (lxml.etree.ParserError, ValueError):
         return None
 
@@ -169,7 +171,7 @@ def page_units(text: str) -> tuple[list[Line], PageMeta, list[Removal]]:
 def _page_chars(body: Any) -> int:
     """Characters of text in ``body``, not counting scripts and styles."""
     try:
-        chars = len(body.text_content())
+        chars = len(text_content(body))
     except ValueError:
         return 0
     return chars - sum(len(el.text or "") for el in body.iter("script", "style"))
@@ -229,7 +231,7 @@ def _prose_chars(el: Any) -> int:
     """Characters in the paragraphs of 80 characters or more under ``el``."""
     total = 0
     for p in el.iter("p"):
-        chars = len(p.text_content())
+        chars = len(text_content(p))
         if chars >= 80:
             total += chars
             if total >= 500:
@@ -429,7 +431,7 @@ class _Walk:
                 return None
             if verdict == _STRONG:
                 # A wrapper of most of the page is not chrome, whatever its name.
-                if self.page_chars and len(el.text_content()) > 0.5 * self.page_chars:
+                if self.page_chars and len(text_content(el)) > 0.5 * self.page_chars:
                     return None
                 return "html-chrome"
             if verdict == _WEAK and _prose_chars(el) < 500:
@@ -440,7 +442,7 @@ class _Walk:
         if rule == "html-hidden" and el.tag in ("span", "i", "b"):
             return
         try:
-            text = _SPACE.sub(" ", el.text_content()[:400]).strip()
+            text = _SPACE.sub(" ", text_content(el)[:400]).strip()
         except ValueError:
             text = ""
         if text:

@@ -24,11 +24,15 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+import lxml.etree
+
 from scrubnews.dates import find_date, parse_iso
 from scrubnews.repair import repair_line
 from scrubnews.segment import Line
 from scrubnews.structure import PageMeta
 
+# The text of an element and its descendants (``lxml.html``'s ``text_content``).
+text_content: Any = lxml.etree.XPath("string()", smart_strings=False)
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
 _SEPARATOR = re.compile(r"\s[|–—·•»:/-]{1,2}\s|\s::\s")
@@ -213,7 +217,7 @@ def _title(root: Any, stated: Stated, units: list[Line]) -> str | None:
     heads = [h for h in heads if h][:8]
     if not said:
         el = root.find(".//title")
-        said = _clean(el.text_content()) if el is not None else ""
+        said = _clean(text_content(el)) if el is not None else ""
         if said.startswith("<"):
             said = ""
         repeated = any(overlap(h, part) >= 0.8 for h in heads
@@ -292,7 +296,7 @@ def _date(root: Any, items: list[dict[str, Any]], metas: dict[str, str]
         if key in metas and (found := _any_date(metas[key])) is not None:
             return found
     for el in root.xpath('//*[@itemprop="datePublished" or @itemprop="dateCreated"]')[:5]:
-        value = el.get("content") or el.get("datetime") or el.text_content()
+        value = el.get("content") or el.get("datetime") or text_content(el)
         if (found := _any_date(value)) is not None:
             return found
     times = list(root.iter("time"))[:30]
@@ -318,7 +322,7 @@ def _date(root: Any, items: list[dict[str, Any]], metas: dict[str, str]
         if key in metas and (found := _any_date(metas[key])) is not None:
             return found
     for el in root.iter("time"):
-        if (found := _any_date(el.text_content())) is not None:
+        if (found := _any_date(text_content(el))) is not None:
             return found
     return None
 
