@@ -19,6 +19,7 @@ In order of trust, for each field:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import re
 from dataclasses import dataclass
@@ -247,7 +248,46 @@ def _title(root: Any, stated: Stated, units: list[Line]) -> str | None:
     return said
 
 
-def _authors(root: Any, items: list[dict[str, Any]], metas: dict[str, str]) -> list[str]:
+_CLASS_TAGS = ("div", "span", "p", "a", "address", "li", "strong", "em", "b", "time", "abbr",
+               "small", "header")
+_BYLINE_TAGS = frozenset("div span p a address li strong em b".split())
+_DATE_TAGS = frozenset("span div p time abbr small li em header".split())
+
+
+@functools.lru_cache(maxsize=4096)
+def _class_says(classes: str) -> tuple[bool, bool]:
+    """Whether a class and id string names a byline, and whether it names a date."""
+    if len(classes) <= 1 or _COMMENT.search(classes):
+        return False, False
+    return _BYLINE_CLASS.search(classes) is not None, _DATE_CLASS.search(classes) is not None
+
+
+class _Classed:
+    """Elements whose class or id names a byline or a date, in document order.
+
+    Read on first use, once for both fields: most pages state their authors
+    and date, and never need it.
+    """
+
+    def __init__(self, root: Any) -> None:
+        self.root = root
+
+    @functools.cached_property
+    def elements(self) -> list[tuple[Any, bool, bool]]:
+        found = []
+        for el in self.root.iter(_CLASS_TAGS):
+            cls, ident = el.get("class"), el.get("id")
+            if cls is None and ident is None:
+                continue
+            byline, date = _class_says(f"{cls or ''} {ident or ''}")
+            if byline or date:
+                tag = el.tag
+                found.append((el, byline and tag in _BYLINE_TAGS, date and tag in _DATE_TAGS))
+        return found
+
+
+def _authors(root: Any, items: list[dict[str, Any]], metas: dict[str, str],
+             classed: _Classed) -> list[str]:
     people: list[str] = []
     others: list[str] = []
     for item in items:
@@ -270,9 +310,8 @@ def _authors(root: Any, items: list[dict[str, Any]], metas: dict[str, str]) -> l
             return names[:10]
     # A byline element; one in a sidebar or form only if there is no other.
     fallback: list[str] = []
-    for el in root.iter("div", "span", "p", "a", "address", "li", "strong", "em", "b"):
-        classes = f"{el.get('class') or ''} {el.get('id') or ''}"
-        if len(classes) > 1 and _BYLINE_CLASS.search(classes) and not _COMMENT.search(classes):
+    for el, byline, _date_class in classed.elements:
+        if byline:
             text = _text(el)
             if 3 <= len(text) <= 80:
                 names = split_names(text)
@@ -285,8 +324,8 @@ def _authors(root: Any, items: list[dict[str, Any]], metas: dict[str, str]) -> l
     return others[:10]
 
 
-def _date(root: Any, items: list[dict[str, Any]], metas: dict[str, str]
-          ) -> dt.date | dt.datetime | None:
+def _date(root: Any, items: list[dict[str, Any]], metas: dict[str, str],
+          classed: _Classed) -> dt.date | dt.datetime | None:
     for item in items:
         for key in ("datePublished", "dateCreated", "uploadDate"):
             value = item.get(key)
@@ -312,9 +351,8 @@ def _date(root: Any, items: list[dict[str, Any]], metas: dict[str, str]
     for el in root.iter("link"):
         if el.get("rel") == "canonical" and (found := url_date(el.get("href") or "")) is not None:
             return found
-    for el in root.iter("span", "div", "p", "time", "abbr", "small", "li", "em", "header"):
-        classes = f"{el.get('class') or ''} {el.get('id') or ''}"
-        if len(classes) > 1 and _DATE_CLASS.search(classes) and not _COMMENT.search(classes):
+    for el, _byline, date_class in classed.elements:
+        if date_class:
             value = el.get("title") or _text(el)
             if len(value) <= 120 and (found := _any_date(value)) is not None:
                 return found
@@ -398,8 +436,9 @@ def page_meta(root: Any, units: list[Line], stated: Stated | None = None) -> Pag
             break
     if not meta.standfirst:
         meta.standfirst = metas.get("og:description") or metas.get("description") or None
-    meta.authors = _authors(root, items, metas)
-    meta.date = _date(root, items, metas)
+    classed = _Classed(root)
+    meta.authors = _authors(root, items, metas, classed)
+    meta.date = _date(root, items, metas, classed)
     if meta.title:
         meta.title = repair_line(meta.title)[0] or None
     if meta.standfirst:
