@@ -152,3 +152,16 @@ def test_aeb_html_body_quality() -> None:
         for g in golds
     ]
     assert statistics.mean(scores) >= 0.9
+
+
+def test_a_stated_charset_does_not_override_the_decoded_text() -> None:
+    """The page is parsed as the decode stage read it, whatever its <meta charset> says."""
+    raw = (
+        '<html><head><meta charset="koi8-r"><title>x</title></head><body><article>'
+        "<h1>Café “crème” 日本</h1><p>Un café crème coûte deux euros, dit-il, à Zürich.</p>"
+        "</article></body></html>"
+    ).encode()
+    units, _meta, _removals = page_units(raw.decode())
+    assert [u.text for u in units][:2] == [
+        "Café “crème” 日本", "Un café crème coûte deux euros, dit-il, à Zürich."
+    ]
