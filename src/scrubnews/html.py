@@ -170,7 +170,7 @@ def page_units(text: str) -> tuple[list[Line], PageMeta, list[Removal]]:
     if body is None:
         body = root
     stated = read_stated(root)
-    walk = _Walk(_page_chars(body))
+    walk = _Walk(body)
     walk.run(body)
     units, removals = walk.select(stated.title(), stated.description())
     return units, page_meta(root, units, stated), removals
@@ -318,7 +318,7 @@ class _Frame:
 class _Walk:
     """One iterative walk over ``<body>``: lines, removals and container boxes."""
 
-    page_chars: int
+    body: Any
     lines: list[Line] = field(default_factory=list)
     owners: list[int] = field(default_factory=list)
     removals: list[Removal] = field(default_factory=list)
@@ -328,6 +328,11 @@ class _Walk:
     part_links: int = 0
     part_chars: int = 0
     number: int = 0
+
+    @functools.cached_property
+    def page_chars(self) -> int:
+        """Characters of text on the page (read only when a chrome name needs it)."""
+        return _page_chars(self.body)
 
     def run(self, body: Any) -> None:
         self.boxes.append(_Box("body", -1, _classes(dict(body.items()))))
