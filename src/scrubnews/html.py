@@ -187,6 +187,12 @@ def _page_chars(body: Any) -> int:
 
 _MAIN, _STRONG, _WEAK = 1, 2, 3
 _NO_ATTRS: dict[str, str] = {}
+# Tags that, without attributes, are never dropped.
+_PLAIN = frozenset(
+    "p div span a b i em strong u s small sup sub h1 h2 h3 h4 h5 h6 li ul ol table tbody thead "
+    "tr td th br hr blockquote pre code figure figcaption section article main dl dt dd "
+    "center font abbr cite q time mark ins del".split()
+)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -225,14 +231,18 @@ def _class_verdict(classes: str) -> int:
 @functools.lru_cache(maxsize=4096)
 def _class_weight(classes: str) -> float:
     """Readability's class weight: -25 for chrome words, +25 for article words."""
-    if not classes:
-        return 0.0
-    weight = 0.0
-    if _NEGATIVE_CLASS.search(classes):
-        weight -= 25.0
-    if _POSITIVE_CLASS.search(classes):
-        weight += 25.0
-    return weight
+    negative = positive = False
+    for word in classes.split():  # no pattern spans a space: one cached test per word
+        word_negative, word_positive = _word_weight(word)
+        negative = negative or word_negative
+        positive = positive or word_positive
+    return (-25.0 if negative else 0.0) + (25.0 if positive else 0.0)
+
+
+@functools.lru_cache(maxsize=8192)
+def _word_weight(word: str) -> tuple[bool, bool]:
+    """Whether one class or id word reads as chrome, and whether as article."""
+    return _NEGATIVE_CLASS.search(word) is not None, _POSITIVE_CLASS.search(word) is not None
 
 
 def _prose_chars(el: Any) -> int:
@@ -367,12 +377,18 @@ class _Walk:
                     self._text(el.tail, stack[-1])
                 continue
             parent = stack[-1]
-            tag = el.tag.lower() if isinstance(el.tag, str) else ""
+            tag = el.tag
+            tag = tag.lower() if isinstance(tag, str) else ""
             # All attributes read at once: one call instead of one per name.
             items = el.items()
-            attrs: dict[str, str] = dict(items) if items else _NO_ATTRS
-            classes = _classes(attrs) if items else ""
-            rule = self._drop_rule(el, tag, attrs, classes, in_article > 0, parent)
+            if items:
+                attrs = dict(items)
+                classes = _classes(attrs)
+                rule = self._drop_rule(el, tag, attrs, classes, in_article > 0, parent)
+            else:
+                classes = ""
+                rule = None if tag in _PLAIN else self._drop_rule(
+                    el, tag, _NO_ATTRS, "", in_article > 0, parent)
             if rule is not None:
                 walker.skip_subtree()
                 stack.append(_Frame(tag, parent.box, parent.kind, parent.level, parent.link,
