@@ -7,6 +7,7 @@ times ``scrubnews.clean(raw)`` plus rendering on each set, best of
 it less).
 
     python benchmarks/html_profile.py                     # ms per page per set
+    python benchmarks/html_profile.py --peer              # and trafilatura's, same run
     python benchmarks/html_profile.py --profile aeb       # cProfile, top 30 by own time
     python benchmarks/html_profile.py --digest out.txt    # sha256 of every output, to
                                                           # check a change keeps the bytes
@@ -19,6 +20,7 @@ import cProfile
 import hashlib
 import pstats
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from scrubnews import clean
@@ -44,12 +46,19 @@ def run(pages: list[tuple[str, bytes]]) -> list[str]:
     return out
 
 
-def timed(pages: list[tuple[str, bytes]], repeat: int) -> float:
+def run_trafilatura(pages: list[tuple[str, bytes]]) -> list[str]:
+    """trafilatura's whole extraction on every page (the peer of issue 5)."""
+    import trafilatura
+
+    return [trafilatura.extract(raw) or "" for _name, raw in pages]
+
+
+def timed(pages: list[tuple[str, bytes]], repeat: int, fn: Callable[..., object] = run) -> float:
     """Best CPU milliseconds per page over ``repeat`` runs."""
     best = float("inf")
     for _ in range(repeat):
         start = time.process_time()
-        run(pages)
+        fn(pages)
         best = min(best, time.process_time() - start)
     return 1000 * best / max(1, len(pages))
 
@@ -60,6 +69,8 @@ def main() -> None:
     parser.add_argument("--sets", default=",".join(SETS))
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--profile", metavar="SET", help="profile one set with cProfile")
+    parser.add_argument("--peer", action="store_true",
+                        help="time trafilatura.extract on the same pages, in the same run")
     parser.add_argument("--digest", type=Path, help="write one sha256 per page to this file")
     args = parser.parse_args()
     names = args.sets.split(",")
@@ -83,8 +94,15 @@ def main() -> None:
                     fh.write(f"{name}/{page} {digest}\n")
         return
     run(sets[names[0]][:20])  # warm up imports and caches
+    if args.peer:
+        run_trafilatura(sets[names[0]][:5])
     for name, pages in sets.items():
-        print(f"{name:12} {len(pages):4} pages  {timed(pages, args.repeat):6.2f} ms/page")
+        ours = timed(pages, args.repeat)
+        line = f"{name:12} {len(pages):4} pages  scrubnews {ours:6.2f} ms/page"
+        if args.peer:
+            theirs = timed(pages, args.repeat, run_trafilatura)
+            line += f"  trafilatura {theirs:6.2f} ms/page  ratio {theirs / ours:4.2f}x"
+        print(line, flush=True)
 
 
 if __name__ == "__main__":
