@@ -27,6 +27,7 @@ Page metadata (title, authors, date) is read by ``htmlmeta``.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from dataclasses import dataclass, field
@@ -37,8 +38,9 @@ import lxml.etree
 from scrubnews.article import BlockKind, Removal
 from scrubnews.htmlmeta import overlap, page_meta, read_stated, text_content
 from scrubnews.repair import repair_line
+from scrubnews.dates import find_date
 from scrubnews.segment import Line
-from scrubnews.structure import PageMeta
+from scrubnews.structure import PageMeta, is_date_line, updated_line
 
 _HTML_START = re.compile(
     r"\s{0,200}(?:<\?xml[^>]{0,200}>\s{0,20})?(?:<!--.{0,2000}?-->\s{0,20})*"
@@ -173,7 +175,7 @@ def page_units(text: str) -> tuple[list[Line], PageMeta, list[Removal]]:
     walk = _Walk(body)
     walk.run(body)
     units, removals = walk.select(stated.title(), stated.description())
-    return units, page_meta(root, units, stated), removals
+    return units, page_meta(root, units, stated, walk.written_date), removals
 
 
 def _page_chars(body: Any) -> int:
@@ -338,6 +340,8 @@ class _Walk:
     part_links: int = 0
     part_chars: int = 0
     number: int = 0
+    # The main container's first line and the line after its last, once chosen.
+    span: tuple[int, int] = (0, 0)
 
     @functools.cached_property
     def page_chars(self) -> int:
@@ -651,6 +655,25 @@ class _Walk:
                     found.add(i)
         return found, True
 
+    def written_date(self, anywhere: bool) -> dt.date | dt.datetime | None:
+        """The date of the first date line near the article's start (just before
+        or at the start of the main container), else (``anywhere``) just after
+        it or in the rest of the page. "Updated ..." lines are not read."""
+        lines = self.lines
+        first, last = self.span
+        near = [*range(max(0, first - _HEAD_LINES), min(len(lines), first + 10))]
+        if anywhere:
+            near += range(last, min(len(lines), last + _HEAD_LINES))
+        seen = set(near)
+        rest = (i for i in range(len(lines)) if i not in seen) if anywhere else ()
+        for index in [*near, *rest]:
+            text = lines[index].text
+            if len(text) <= 80 and any(c.isdigit() for c in text) and is_date_line(text) \
+                    and not updated_line(text):
+                found = find_date(text)
+                return found[0] if found is not None else None
+        return None
+
     def select(self, title: str = "", description: str = "") -> tuple[list[Line], list[Removal]]:
         """Hint the main container's lines; drop the rest but a few lines before it.
 
@@ -662,6 +685,7 @@ class _Walk:
         if not ok or not main:
             return self.lines, self.removals
         first = min(main)
+        self.span = (first, max(main) + 1)
         headline = anchor if 0 <= anchor < first else -1
         if headline < 0:
             for index in range(first - 1, max(-1, first - _HEAD_LINES), -1):

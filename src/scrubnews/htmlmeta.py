@@ -23,6 +23,7 @@ import functools
 import json
 import re
 from dataclasses import dataclass
+from collections.abc import Callable
 from typing import Any
 
 import lxml.etree
@@ -51,10 +52,21 @@ _NOT_NAME = re.compile(
     r"|associated press|dpa|afp|contributors?|guest|updated|published|posted|comments?)\b",
     re.IGNORECASE,
 )
+# A job title after a name in an author string, and an academic degree.
+_JOB = re.compile(
+    r"\b(?:editor|reporter|correspondent|journalist|writer|columnist|technologist|contributor"
+    r"|professor|director|president|manager|officer|analyst|producer|fellow|chief|senior"
+    r"|redakteur(?:in)?|korrespondent(?:in)?|chefredakteur(?:in)?|rédacteur|rédactrice"
+    r"|redactor|redactora|periodista)\b",
+    re.IGNORECASE,
+)
+_DEGREE = re.compile(r"(?:MA|MS|MD|PhD|Ph\.D|MPH|MSc|BSc|BA|RN|MBA|DO|JD|LL\.?M)\.?")
 _URL_DATE = re.compile(
     r"/((?:19|20)\d{2})[/_-]([01]?\d)[/_-]([0-3]?\d)(?:[/_.-]|$)"
     r"|/((?:19|20)\d{2})([01]\d)([0-3]\d)(?:[/_.-]|$)"
 )
+# A machine-readable time stated in UTC ("...T23:00Z", "+00:00", "+0000").
+_UTC = re.compile(r"\d:\d\d(?::\d\d(?:\.\d{1,9})?)?\s?(?:Z|UTC|GMT|[+-]00:?00)\s*$", re.I)
 _DATE_CLASS = re.compile(r"date|time|publish|posted|dateline|byline|meta|datum|fecha", re.I)
 _BYLINE_CLASS = re.compile(r"byline|author|autor|writer|reporter|creator", re.I)
 _ARTICLE_TYPES = ("Article", "BlogPosting", "Posting", "Report", "WebPage", "LiveBlogPosting",
@@ -170,6 +182,10 @@ def split_names(text: str) -> list[str]:
     names: list[str] = []
     for part in _NAME_SPLIT.split(text):
         part = part.strip(" .:-–—·•")
+        if names and _DEGREE.fullmatch(part):
+            continue  # "Jo Smith, MD"
+        if names and _JOB.search(part):
+            break  # "Jo Smith, Senior Editor, Some Org": the rest is job and employer
         words = part.split()
         if not 1 <= len(words) <= 5 or _NOT_NAME.search(part) or any(c in part for c in "*()[]:"):
             continue
@@ -325,44 +341,45 @@ def _authors(root: Any, items: list[dict[str, Any]], metas: dict[str, str],
 
 
 def _date(root: Any, items: list[dict[str, Any]], metas: dict[str, str],
-          classed: _Classed) -> dt.date | dt.datetime | None:
+          classed: _Classed) -> tuple[dt.date | dt.datetime | None, str]:
+    """The page's date and the value it was read from (``""`` if not a stated value)."""
     for item in items:
         for key in ("datePublished", "dateCreated", "uploadDate"):
             value = item.get(key)
             if isinstance(value, str) and (found := parse_iso(value)) is not None:
-                return found
+                return found, value
     for key in _DATE_KEYS:
         if key in metas and (found := _any_date(metas[key])) is not None:
-            return found
+            return found, metas[key]
     for el in root.xpath('//*[@itemprop="datePublished" or @itemprop="dateCreated"]')[:5]:
         value = el.get("content") or el.get("datetime") or text_content(el)
         if (found := _any_date(value)) is not None:
-            return found
+            return found, value
     times = list(root.iter("time"))[:30]
     times.sort(key=lambda el: not (el.get("pubdate") is not None
                                    or "publish" in (el.get("class") or "")))
     for el in times:
         value = el.get("datetime")
         if value and (found := parse_iso(value)) is not None:
-            return found
+            return found, value
     for key in ("og:url", "twitter:url"):
         if key in metas and (found := url_date(metas[key])) is not None:
-            return found
+            return found, ""
     for el in root.iter("link"):
         if el.get("rel") == "canonical" and (found := url_date(el.get("href") or "")) is not None:
-            return found
+            return found, ""
     for el, _byline, date_class in classed.elements:
         if date_class:
             value = el.get("title") or _text(el)
             if len(value) <= 120 and (found := _any_date(value)) is not None:
-                return found
+                return found, value
     for key in _MODIFIED_KEYS:
         if key in metas and (found := _any_date(metas[key])) is not None:
-            return found
+            return found, metas[key]
     for el in root.iter("time"):
         if (found := _any_date(text_content(el))) is not None:
-            return found
-    return None
+            return found, ""
+    return None, ""
 
 
 def _any_date(value: str | None) -> dt.date | dt.datetime | None:
@@ -424,8 +441,28 @@ def read_stated(root: Any) -> Stated:
     return Stated(_jsonld_items(root), _metas(root))
 
 
-def page_meta(root: Any, units: list[Line], stated: Stated | None = None) -> PageMeta:
-    """What the page states about itself; ``units`` are its lines (for ``<h1>``)."""
+def _day(value: dt.date | dt.datetime) -> dt.date:
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
+def _local_day(utc: dt.date | dt.datetime, day: dt.date) -> bool:
+    """True if ``day`` can be the local day of the UTC time ``utc``: the next day
+    for an evening stamp (zones east of UTC), the day before for an early one."""
+    if not isinstance(utc, dt.datetime):
+        return False
+    shift = (day - utc.date()).days
+    return (shift == 1 and utc.hour >= 15) or (shift == -1 and utc.hour < 10)
+
+
+def page_meta(root: Any, units: list[Line], stated: Stated | None = None,
+              written: Callable[[bool], dt.date | dt.datetime | None] | None = None) -> PageMeta:
+    """What the page states about itself; ``units`` are its lines (for ``<h1>``).
+
+    ``written`` gives the date written on the page (read only when needed):
+    anywhere on the page when the page states none; near the article, the
+    day the reader saw when the page states an evening or early-morning
+    time in UTC (a story stamped 23:00Z is dated the next day in Europe).
+    """
     stated = stated or read_stated(root)
     items, metas = stated.items, stated.metas
     meta = PageMeta()
@@ -438,7 +475,13 @@ def page_meta(root: Any, units: list[Line], stated: Stated | None = None) -> Pag
         meta.standfirst = metas.get("og:description") or metas.get("description") or None
     classed = _Classed(root)
     meta.authors = _authors(root, items, metas, classed)
-    meta.date = _date(root, items, metas, classed)
+    meta.date, value = _date(root, items, metas, classed)
+    if written is not None and (meta.date is None or (
+        isinstance(meta.date, dt.datetime) and _UTC.search(value[-40:]) is not None
+    )):
+        seen = written(meta.date is None)
+        if seen is not None and (meta.date is None or _local_day(meta.date, _day(seen))):
+            meta.date = seen
     if meta.title:
         meta.title = repair_line(meta.title)[0] or None
     if meta.standfirst:

@@ -153,7 +153,12 @@ def _norm(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.casefold()))
 
 
-def _is_date_line(text: str) -> bool:
+def updated_line(text: str) -> bool:
+    """True if the line gives an update or modification time ("Updated 3 May")."""
+    return _UPDATED.search(text[:80]) is not None
+
+
+def is_date_line(text: str) -> bool:
     """A short line that is a date, or a line that says when it was published."""
     if len(text) > 250 or word_count(text) > 25:
         return False
@@ -240,7 +245,7 @@ def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
                 dates.insert(0, (line, date))
             byline_at = index
             out.used.add(line.number)
-        elif _is_date_line(line.text):
+        elif is_date_line(line.text):
             found = find_date(line.text)
             assert found is not None
             dates.append((line, found[0]))
@@ -294,7 +299,7 @@ def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
         last = body[-1].number if body else 0
         after = [line for line, _rule in sorted_lines.outside if line.number > last][:15]
         for line in [*before[::-1], *after]:
-            if line.number not in out.used and _is_date_line(line.text):
+            if line.number not in out.used and is_date_line(line.text):
                 found = find_date(line.text)
                 assert found is not None
                 out.date = found[0]
