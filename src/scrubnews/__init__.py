@@ -8,7 +8,13 @@ r"""scrubnews: turn raw scraped news articles into clean archival records.
 
 from scrubnews.article import Article, Block, Removal, Source
 from scrubnews.config import Config
-from scrubnews.errors import BinaryInputError, EmptyInputError, InputError, ScrubnewsError
+from scrubnews.errors import (
+    BinaryInputError,
+    EmptyInputError,
+    InputError,
+    ScrubnewsError,
+    TooLargeInputError,
+)
 from scrubnews.pipeline import clean
 
 __version__ = "0.1.0"
@@ -23,6 +29,7 @@ __all__ = [
     "Removal",
     "ScrubnewsError",
     "Source",
+    "TooLargeInputError",
     "__version__",
     "clean",
 ]

@@ -2,25 +2,33 @@
 
 from __future__ import annotations
 
+import json
 import sys
+import time
 from pathlib import Path
+from typing import TextIO
 
 import click
 from rich.console import Console
 
 from scrubnews import __version__
 from scrubnews.batch import (
+    EXIT_INTERRUPTED,
+    EXIT_TERMINATED,
     STDIN,
+    Options,
     Outcome,
     Report,
+    Terminated,
     UsageError,
-    check_output,
+    default_jobs,
+    handle_sigterm,
     plan,
-    run_one,
-    write_atomic,
+    run,
 )
 from scrubnews.check_command import check, settings_or_exit
 from scrubnews.explain import explain
+from scrubnews.progress import BatchProgress
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -55,29 +63,57 @@ def _error(console: Console, where: str, reason: str) -> None:
     is_flag=True,
     help="Keep lines outside the detected article core (only named line rules drop lines).",
 )
-def clean(paths: tuple[str, ...], outdir: Path | None, explain: bool,
-          keep_outside_core: bool) -> None:
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes (default: all cores). Output is the same whatever the number.",
+)
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Clean every input again, even when its output is up to date.",
+)
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary; errors only.")
+@click.option(
+    "--errors",
+    "errors_file",
+    type=click.File("w", encoding="utf-8", lazy=False),
+    help='Write one JSON line per failed input: {"path": ..., "reason": ...}.',
+)
+def clean(paths: tuple[str, ...], outdir: Path | None, explain: bool, keep_outside_core: bool,
+          jobs: int | None, force: bool, quiet: bool, errors_file: TextIO | None) -> None:
     """Clean text dumps or HTML pages into Markdown articles with YAML front-matter.
 
     PATH is a file, a folder (walked recursively, hidden files skipped) or
     '-' for standard input. One file or '-' without -o prints the article.
+
+    With -o, an input whose output is up to date (the output's front-matter
+    records the input's sha256 and this scrubnews version) is skipped, so a
+    stopped run picks up where it left off; --force cleans everything again.
 
     \b
     Examples:
       scrubnews clean samples/seed-article.txt
       cat dump.txt | scrubnews clean - > article.md
       scrubnews clean samples/ -o cleaned/
+      scrubnews clean archive/ -o cleaned/ --jobs 4 --errors failed.jsonl
       scrubnews clean --explain samples/seed-article.txt > /dev/null
 
     \b
-    Exit codes: 0 all cleaned, 1 some inputs could not be cleaned,
-    2 usage error, 3 an output could not be written.
+    Exit codes: 0 all cleaned or up to date, 1 some inputs could not be
+    cleaned, 2 usage error, 3 an output could not be written,
+    130 interrupted (Ctrl-C), 143 terminated (SIGTERM).
     """
+    started = time.monotonic()
+    handle_sigterm()
     config = settings_or_exit(None, False).config(keep_outside_core=keep_outside_core)
+    options = Options(config, force=force, keep_article=explain)
     err = Console(stderr=True, highlight=False)
     info = err if outdir is None else Console(highlight=False)
     try:
-        jobs = list(plan(list(paths), outdir))
+        todo = list(plan(list(paths), outdir))
     except UsageError as exc:
         raise click.UsageError(str(exc)) from exc
     if outdir is not None:
@@ -85,38 +121,46 @@ def clean(paths: tuple[str, ...], outdir: Path | None, explain: bool,
         for given in paths:
             if given != STDIN and Path(given).is_dir() and Path(given).resolve() == target:
                 raise click.UsageError(f"output folder {outdir} is an input folder")
-    inputs = {job.path.resolve() for job in jobs if job.path is not None}
-    stdin = sys.stdin.buffer.read() if any(job.path is None for job in jobs) else None
+    stdin = sys.stdin.buffer.read() if any(job.path is None for job in todo) else None
     report = Report()
-    produced: dict[Path, str] = {}
-    for job in jobs:
-        refused = check_output(job, inputs, produced)
-        outcome = Outcome(job, error=refused) if refused else run_one(job, config, stdin)
-        _finish(outcome, report, produced, err, info, explain)
+    show = outdir is not None and not quiet and err.is_terminal
+    view = BatchProgress(err, len(todo), show)
+    try:
+        outcomes = run(todo, options, jobs or default_jobs(), stdin, on_start=view.__enter__)
+        try:
+            for outcome in outcomes:
+                report.count(outcome)
+                _finish(outcome, err, info, explain, errors_file)
+                view.advance(outcome.error is not None)
+        finally:
+            outcomes.close()
+            view.__exit__(None, None, None)
+    except (KeyboardInterrupt, Terminated) as exc:
+        code = EXIT_INTERRUPTED if isinstance(exc, KeyboardInterrupt) else EXIT_TERMINATED
+        err.print(f"interrupted: {report.done} of {len(todo)} inputs done; run again to resume",
+                  markup=False)
+        sys.exit(code)
+    report.seconds = time.monotonic() - started
+    if show:
+        err.print(report.summary(), markup=False)
     sys.exit(report.return_code)
 
 
-def _finish(outcome: Outcome, report: Report, produced: dict[Path, str], err: Console,
-            info: Console, show: bool) -> None:
+def _finish(outcome: Outcome, err: Console, info: Console, show: bool,
+            errors_file: TextIO | None) -> None:
     job = outcome.job
-    if outcome.error is not None or outcome.text is None:
-        report.failed += 1
-        _error(err, job.display, outcome.error or "nothing to write")
-        return
+    if outcome.error is not None:
+        where = job.display if outcome.status == "failed" else "output"
+        _error(err, where, outcome.error)
+        if errors_file is not None:
+            line = {"path": job.display, "reason": outcome.error}
+            errors_file.write(json.dumps(line, ensure_ascii=False) + "\n")
+            errors_file.flush()
     if show and outcome.article is not None:
         explain(info, job.display, outcome.article)
-    if job.out is None:
+    if outcome.text is not None:
         sys.stdout.write(outcome.text)
         sys.stdout.flush()
-    else:
-        try:
-            write_atomic(job.out, outcome.text)
-        except OSError as exc:
-            report.output_failed += 1
-            _error(err, str(job.out), exc.strerror or str(exc))
-            return
-        produced[job.out.resolve()] = job.display
-    report.cleaned += 1
 
 
 main.add_command(check)

@@ -21,3 +21,10 @@ class BinaryInputError(InputError):
 
     def __init__(self, what: str) -> None:
         super().__init__(f"binary input ({what}), not a text dump or HTML page")
+
+
+class TooLargeInputError(InputError):
+    """The input is larger than ``Config.max_input_bytes``."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(f"input too large (over {limit / 2**20:g} MB), not a news article")

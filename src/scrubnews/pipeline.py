@@ -21,6 +21,7 @@ from scrubnews.article import Article, Removal, Source
 from scrubnews.boilerplate import sort_lines
 from scrubnews.config import DEFAULT, Config
 from scrubnews.decode import decode
+from scrubnews.errors import TooLargeInputError
 from scrubnews.repair import repair
 from scrubnews.reread import is_article, reread, split_front_matter
 from scrubnews.segment import segment
@@ -31,9 +32,11 @@ def clean(raw: bytes, config: Config | None = None, *, name: str = "-") -> Artic
     """Clean one raw input (a text dump or an HTML page) into an ``Article``.
 
     ``name`` is recorded in the front-matter as the source file name.
-    Raises ``InputError`` (empty, binary) for input that cannot be cleaned.
+    Raises ``InputError`` (empty, binary, too large) for input that cannot be cleaned.
     """
     config = config or DEFAULT
+    if len(raw) > config.max_input_bytes:
+        raise TooLargeInputError(config.max_input_bytes)
     text, encoding = decode(raw)
     if text.startswith("---"):
         found = split_front_matter(text.replace("\r\n", "\n"))
@@ -54,7 +57,7 @@ def clean(raw: bytes, config: Config | None = None, *, name: str = "-") -> Artic
         units = segment(lines)
         kind = "text"
 
-    sorted_lines = sort_lines(units, config)
+    sorted_lines = sort_lines(units, config, page=meta is not None)
     found_structure = structure(sorted_lines, meta)
     used = found_structure.used
     outside = [

@@ -125,6 +125,9 @@ def repair(text: str) -> tuple[list[str], list[Removal]]:
     lines: list[str] = []
     rewrites: list[Removal] = []
     for number, raw_line in enumerate(text.splitlines(), start=1):
+        if not raw_line or raw_line.isspace():  # half the lines of a dump: nothing to repair
+            lines.append("")
+            continue
         fixed, rule = repair_line(raw_line)
         if rule is not None:
             rewrites.append(Removal(number, tidy(raw_line), rule, fixed))

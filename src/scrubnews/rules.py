@@ -231,14 +231,22 @@ CONTEXT_RULES: dict[str, str] = {
     "menu-run": "A run of short, link-like lines: navigation menus, tag lists, related links.",
     "outside-core": "A line outside the article's densest run of prose (navigation, teasers, "
     "footers).",
+    "low-content": "A line inside the article core that the line model (linemodel.py) reads as "
+    "page chrome: a caption, teaser, menu or comment rather than article text.",
     "tail-section": "Everything after a 'Comments', 'Related articles' or 'More from' heading "
     "at the end of the article.",
     "standfirst-repeat": "A body paragraph that repeats the standfirst.",
-    "duplicate-line": "A body paragraph repeated word for word.",
     "metadata": "A line consumed into the front-matter (headline, byline, date, standfirst).",
 }
 
 BY_NAME: dict[str, Rule] = {rule.name: rule for rule in RULES}
+
+# The rules that can match a line of each length, in table order: a long line of
+# prose is tried against two rules, not eleven.
+_LONGEST = max(rule.max_chars for rule in RULES) + 1
+_RULES_BY_LENGTH: tuple[tuple[Rule, ...], ...] = tuple(
+    tuple(rule for rule in RULES if length <= rule.max_chars) for length in range(_LONGEST + 1)
+)
 
 # Image alt-text glued to the end of a sentence, e.g. "local needs’.Spacer".
 GLUED_ALT = re.compile(
@@ -275,7 +283,7 @@ def match_line(line: str, extra: tuple[re.Pattern[str], ...] = ()) -> str | None
     True
     """
     folded = line.casefold()
-    for rule in RULES:
+    for rule in _RULES_BY_LENGTH[min(len(folded), _LONGEST)]:
         if rule.matches(folded):
             return rule.name
     for pattern in extra:

@@ -18,8 +18,12 @@ from scrubnews.article import BlockKind
 _HEADING = re.compile(r"(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*")
 _BULLET = re.compile(r"[*+•◦○●▪▫■□☆★‣⁃·–-][ \t]+(.*)")
 _QUOTE = re.compile(r">[ \t]?(.*)")
-_IMAGE = re.compile(r"!\[([^\]\n]{0,500})\]\([^)\n]{0,2000}\)")
-_LINK = re.compile(r"\[([^\]\n]{0,500})\]\([^)\n]{0,2000}\)")
+# Link text and target stop at the next bracket (html2text escapes those inside a
+# target: ``\[``): each match attempt then ends at the next '[' or ']', so a line of
+# 10 MB of brackets costs linear time.
+_TARGET = r"\((?:[^)\[\]\n\\]|\\.){0,2000}\)"
+_IMAGE = re.compile(r"!\[([^\[\]\n]{0,500})\]" + _TARGET)
+_LINK = re.compile(r"\[([^\[\]\n]{0,500})\]" + _TARGET)
 _EMPHASIS = re.compile(r"(?<![\w*])(\*\*|__)(?=\S)([^*_\n]{1,500}?)(?<=\S)\1(?![\w*])")
 # A Markdown backslash escape, as html2text writes them ("28\\. Juli", "\\- item").
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")

@@ -230,7 +230,7 @@ def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
         if word_count(line.text) >= 40:
             break
         head_body += 1
-    head = before[-12:] + body[:head_body]
+    head = sorted(before[-12:] + body[:head_body], key=lambda line: line.number)
     if not before and body:
         head = body[: max(head_body, 1)]
 
@@ -272,8 +272,16 @@ def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
     remaining = [line for line in body if line.number not in out.used]
     if out.standfirst is None and remaining and not page:
         first = _norm(remaining[0].text)
-        if word_count(remaining[0].text) >= 8 and any(
-            _norm(line.text) == first for line in remaining[1:6]
+        # A standfirst is shown twice (summary, then lead) above a longer body; text
+        # repeated more often, or that would leave little body, is body itself.
+        copies = sum(1 for line in remaining if _norm(line.text) == first)
+        words = word_count(remaining[0].text)
+        rest = sum(word_count(line.text) for line in remaining) - copies * words
+        if (
+            words >= 8
+            and copies == 2
+            and rest >= 3 * words
+            and any(_norm(line.text) == first for line in remaining[1:6])
         ):
             out.standfirst = remaining[0].text
             out.used.add(remaining[0].number)
@@ -327,9 +335,12 @@ def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
 
 
 def _body(out: Structured, body: list[Line], repeats: bool = True) -> None:
-    """The body blocks; with ``repeats``, a standfirst or line said again is dropped."""
+    """The body blocks; with ``repeats``, a paragraph repeating the standfirst is dropped.
+
+    Other repeated paragraphs are kept: articles do repeat themselves (pull
+    quotes, a summary that returns as a lead), and dropping them loses text.
+    """
     standfirst = _norm(out.standfirst) if out.standfirst and repeats else None
-    seen: set[str] = set()
     for line in body:
         if line.number in out.used:
             continue
@@ -337,10 +348,6 @@ def _body(out: Structured, body: list[Line], repeats: bool = True) -> None:
         if standfirst is not None and key == standfirst:
             out.removals.append(Removal(line.number, line.text, "standfirst-repeat"))
             continue
-        if repeats and key in seen and word_count(line.text) >= 4:
-            out.removals.append(Removal(line.number, line.text, "duplicate-line"))
-            continue
-        seen.add(key)
         kind = line.kind
         level = max(2, min(line.level, 6)) if kind == "h" else 0
         if kind == "h" and ends_sentence(line.text) and word_count(line.text) > 15:

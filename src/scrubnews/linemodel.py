@@ -1,0 +1,378 @@
+"""The line model: a small learned classifier that says which lines are article text.
+
+Used by the boilerplate stage after the named line rules and the article
+core. Each line gets a row of cheap features (its words, stop words in the
+page's language, sentence shape, position, whether it sits in the core,
+what its neighbours look like); two stages of shallow regression trees turn
+the rows into probabilities: the second stage reads the first one's
+probabilities of the neighbouring lines. The weights live in
+``data/line_model.json`` and are made by ``scripts/train_line_model.py``;
+inference is plain Python.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from scrubnews.segment import Line
+
+_WORD = re.compile(r"\w+")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_SENTENCE_END = frozenset(".!?…:;\"”’»)。！？")
+_LINKISH = re.compile(r"https?:|www\.|@|\|| › | » | / |·")
+_COMMENT_HEADER = re.compile(
+    r"[^\n]{1,80}(?: says| said| schreibt| sagt| écrit| dice| scrive| zegt| diz)[:.]?"
+    r"|\d{1,5} (?:responses?|thoughts?|comments?|replies|kommentare?|antworten"
+    r"|commentaires?|réponses|comentarios|respuestas|commenti|reacties) (?:to|on|zu|sur|a|en|"
+    r"su|op|em|para)\b[^\n]{0,200}",
+    re.IGNORECASE,
+)
+_ENDS_COUNT = re.compile(r"\(\d{1,6}\)$")
+_DATEISH = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[./:]\d{2}\b")
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+STOP_WORDS: dict[str, frozenset[str]] = {
+    "en": _words(
+        "the of and to a in is that for it was on with as he she be by at this are his"
+        " her from have had not but they which an or were been has their its would who"
+        " will we there more one also said than when what all about into can could"
+    ),
+    "de": _words(
+        "der die das und ist nicht ein eine einen dem den des zu mit sich auf für von im"
+        " auch es sie er wir ich wird werden wurde hat haben sind war noch nach bei aus"
+        " wie so dass aber oder wenn nur vor über als um man kann schon"
+    ),
+    "fr": _words(
+        "le la les de des du un une et est en que qui dans pour pas sur au aux par plus"
+        " ne se ce il elle nous vous ils sont été avec son sa ses leur mais ou comme"
+        " cette tout fait être avait"
+    ),
+    "es": _words(
+        "el la los las de del y en que un una es por con para no se su sus al lo como"
+        " más pero fue ha son este esta está sobre entre también cuando muy sin hay ya"
+        " le les era"
+    ),
+    "it": _words(
+        "il lo la i gli le di del della dei delle e è che un una in per con non si da al"
+        " alla sono come anche più ma ha era questo questa nel nella sul sulla ci se"
+        " essere stato"
+    ),
+    "nl": _words(
+        "de het een en van in is dat op te zijn met voor niet aan er die om ook als"
+        " bij maar door naar heeft werd wordt dan nog wel uit over zo hij zij ze we ik"
+        " was worden kan"
+    ),
+    "pt": _words(
+        "o a os as de do da dos das e em um uma que é no na nos nas por para com não se"
+        " seu sua mais mas foi ao à como são também ele ela está ou quando muito já"
+        " entre pelo pela"
+    ),
+}
+
+FEATURES: tuple[str, ...] = (
+    "words",
+    "chars",
+    "ends_sentence",
+    "stop_ratio",
+    "stops",
+    "position",
+    "in_core",
+    "after_tail",
+    "core_distance",
+    "heading",
+    "level",
+    "list_item",
+    "quote",
+    "gap_before",
+    "link_density",
+    "hint_main",
+    "hint_chrome",
+    "capital_ratio",
+    "digit_ratio",
+    "commas",
+    "linkish",
+    "dateish",
+    "repeats",
+    "starts_lower",
+    "mean_word_len",
+    "doc_words",
+    "doc_lines",
+    "core_share",
+    "rel_words",
+    "menu_run",
+    "words_prev",
+    "words_next",
+    "words_window3",
+    "stops_window3",
+    "ends_window3",
+    "short_window3",
+    "language_found",
+    "comment_header",
+    "comments_above",
+    "tails_above",
+    "ends_count",
+)
+
+
+def _tokens(text: str) -> list[str]:
+    if text.isascii() or not _CJK.search(text):
+        return _WORD.findall(text)
+    return _WORD.findall(_CJK.sub(" ", text)) + ["x"] * ((len(_CJK.findall(text)) + 1) // 2)
+
+
+def page_language(token_lists: list[list[str]]) -> str | None:
+    """The language whose stop words are most frequent on the page, if any are.
+
+    >>> page_language([["der", "Hund", "ist", "nicht", "da"]])
+    'de'
+    """
+    counts: Counter[str] = Counter()
+    for tokens in token_lists:
+        counts.update(token.lower() for token in tokens if len(token) <= 6)
+    best, best_hits = None, 0
+    for language, words in STOP_WORDS.items():
+        hits = sum(counts[word] for word in words)
+        if hits > best_hits:
+            best, best_hits = language, hits
+    return best
+
+
+def _menu_flags(words: list[int], ends: list[bool]) -> list[float]:
+    """1.0 for lines in runs of four or more short lines that do not end a sentence."""
+    flags = [0.0] * len(words)
+    run: list[int] = []
+    for index in range(len(words) + 1):
+        if index < len(words) and words[index] <= 5 and not ends[index]:
+            run.append(index)
+            continue
+        if len(run) >= 4:
+            for member in run:
+                flags[member] = 1.0
+        run = []
+    return flags
+
+
+def features(
+    lines: list[Line], core: tuple[int, int], tail: int, marks: frozenset[int] = frozenset()
+) -> list[list[float]]:
+    """One row of ``FEATURES`` per line.
+
+    ``core`` is the article core (start, end exclusive) and ``tail`` the index
+    where a tail section ("Comments", "Related") cuts it, ``core[1]`` if none.
+    ``marks`` are the indices of tail headings (or of the lines just after a
+    dropped one): what follows them is seldom the article.
+    """
+    n = len(lines)
+    if n == 0:
+        return []
+    texts = [line.text for line in lines]
+    tokens = [_tokens(text) for text in texts]
+    language = page_language(tokens)
+    stop_set = STOP_WORDS[language] if language else frozenset()
+    words = [len(t) for t in tokens]
+    stops = [sum(1 for token in t if token.lower() in stop_set) for t in tokens]
+    ends = [bool(text) and text[-1] in _SENTENCE_END for text in texts]
+    folded = [text.casefold() for text in texts]
+    repeats = Counter(folded)
+    doc_words = sum(words) or 1
+    start, end = core
+    core_words = sum(words[start:end])
+    longest = max(words) or 1
+    menus = _menu_flags(words, ends)
+    log = math.log1p
+    headers = [
+        len(text) <= 300 and _COMMENT_HEADER.fullmatch(text) is not None for text in texts
+    ]
+    rows: list[list[float]] = []
+    comments_above = 0
+    tails_above = 0
+    for i, line in enumerate(lines):
+        if i in marks:
+            tails_above += 1
+        text = texts[i]
+        toks = tokens[i]
+        w = words[i]
+        capitals = sum(1 for token in toks if token[0].isupper())
+        digits = sum(1 for token in toks if token.isdigit())
+        lo, hi = max(0, i - 3), min(n, i + 4)
+        window_words = sum(words[lo:hi]) - w
+        window_stops = sum(stops[lo:hi]) - stops[i]
+        window_ends = sum(ends[lo:hi]) - ends[i]
+        window_short = sum(1 for k in range(lo, hi) if k != i and words[k] <= 3)
+        if i < start:
+            distance = start - i
+        elif i >= end:
+            distance = i - end + 1
+        else:
+            distance = 0
+        rows.append(
+            [
+                log(w),
+                log(len(text)),
+                1.0 if ends[i] else 0.0,
+                stops[i] / w if w else 0.0,
+                log(stops[i]),
+                i / n,
+                1.0 if start <= i < end else 0.0,
+                1.0 if tail <= i < end else 0.0,
+                log(distance),
+                1.0 if line.kind == "h" else 0.0,
+                float(line.level),
+                1.0 if line.kind == "li" else 0.0,
+                1.0 if line.kind == "quote" else 0.0,
+                1.0 if line.gap_before else 0.0,
+                line.link_density,
+                1.0 if line.hint == "main" else 0.0,
+                1.0 if line.hint == "chrome" else 0.0,
+                capitals / w if w else 0.0,
+                digits / w if w else 0.0,
+                float(min(text.count(","), 10)),
+                1.0 if len(text) < 2000 and _LINKISH.search(text) else 0.0,
+                1.0 if len(text) < 300 and _DATEISH.search(text) else 0.0,
+                log(repeats[folded[i]] - 1),
+                1.0 if text[:1].islower() else 0.0,
+                (len(text) - text.count(" ")) / w if w else 0.0,
+                log(doc_words),
+                log(n),
+                core_words / doc_words,
+                w / longest,
+                menus[i],
+                log(words[i - 1]) if i > 0 else 0.0,
+                log(words[i + 1]) if i + 1 < n else 0.0,
+                log(window_words),
+                window_stops / window_words if window_words else 0.0,
+                float(window_ends),
+                float(window_short),
+                1.0 if language else 0.0,
+                1.0 if headers[i] else 0.0,
+                log(comments_above),
+                log(tails_above),
+                1.0 if _ENDS_COUNT.search(text[-10:]) else 0.0,
+            ]
+        )
+        comments_above += headers[i]
+    return rows
+
+
+CONTEXT_FEATURES: tuple[str, ...] = (
+    "p",
+    "p_prev",
+    "p_next",
+    "p_window2",
+    "p_window5",
+    "p_before_mean",
+    "p_after_mean",
+    "p_doc_mean",
+)
+
+
+def context_features(base: list[list[float]], probs: list[float]) -> list[list[float]]:
+    """Rows for the second stage: first-stage probabilities in context, then the base row."""
+    n = len(probs)
+    prefix = [0.0]
+    for p in probs:
+        prefix.append(prefix[-1] + p)
+    doc_mean = prefix[-1] / n if n else 0.0
+    rows: list[list[float]] = []
+    for i, p in enumerate(probs):
+        lo2, hi2 = max(0, i - 2), min(n, i + 3)
+        lo5, hi5 = max(0, i - 5), min(n, i + 6)
+        rows.append(
+            [
+                p,
+                probs[i - 1] if i > 0 else 0.0,
+                probs[i + 1] if i + 1 < n else 0.0,
+                (prefix[hi2] - prefix[lo2] - p) / max(1, hi2 - lo2 - 1),
+                (prefix[hi5] - prefix[lo5] - p) / max(1, hi5 - lo5 - 1),
+                prefix[i] / i if i else 0.0,
+                (prefix[n] - prefix[i + 1]) / (n - i - 1) if i + 1 < n else 0.0,
+                doc_mean,
+                *base[i],
+            ]
+        )
+    return rows
+
+
+@dataclass(frozen=True)
+class Forest:
+    """Boosted regression trees: ``bias`` plus the sum of one leaf value per tree.
+
+    Each tree is four parallel lists: feature index (``-1`` at a leaf),
+    threshold (or the leaf value), left child, right child.
+    """
+
+    bias: float
+    trees: tuple[tuple[list[int], list[float], list[int], list[int]], ...]
+
+    def probability(self, row: list[float]) -> float:
+        total = self.bias
+        for feature, threshold, left, right in self.trees:
+            node = 0
+            f = feature[0]
+            while f >= 0:
+                node = left[node] if row[f] <= threshold[node] else right[node]
+                f = feature[node]
+            total += threshold[node]
+        if total < -30.0:
+            return 0.0
+        return 1.0 / (1.0 + math.exp(-total))
+
+
+@dataclass(frozen=True)
+class LineModel:
+    """Both stages and the probability from which a line is kept."""
+
+    first: Forest
+    second: Forest
+    threshold: float
+
+    def probabilities(
+        self,
+        lines: list[Line],
+        core: tuple[int, int],
+        tail: int,
+        marks: frozenset[int] = frozenset(),
+    ) -> list[float]:
+        """The probability that each line is article text."""
+        base = features(lines, core, tail, marks)
+        probs = [self.first.probability(row) for row in base]
+        return [self.second.probability(row) for row in context_features(base, probs)]
+
+
+def _forest(data: dict[str, Any]) -> Forest:
+    trees = tuple(
+        (list(map(int, t[0])), list(map(float, t[1])), list(map(int, t[2])), list(map(int, t[3])))
+        for t in data["trees"]
+    )
+    return Forest(float(data["bias"]), trees)
+
+
+def model_from_dict(data: dict[str, Any]) -> LineModel:
+    """Build a ``LineModel`` from its JSON form (see ``scripts/train_line_model.py``)."""
+    if list(data["features"]) != list(FEATURES) or list(data["context_features"]) != list(
+        CONTEXT_FEATURES
+    ):
+        raise ValueError("line model was trained on other features; retrain it")
+    return LineModel(_forest(data["first"]), _forest(data["second"]), float(data["threshold"]))
+
+
+@lru_cache(maxsize=4)
+def load(path: str | None = None) -> LineModel:
+    """The line model at ``path``, or the one shipped with scrubnews."""
+    if path is None:
+        text = resources.files("scrubnews").joinpath("data/line_model.json").read_text("utf-8")
+    else:
+        text = Path(path).read_text(encoding="utf-8")
+    return model_from_dict(json.loads(text))
