@@ -36,9 +36,9 @@ from typing import Any
 import lxml.etree
 
 from scrubnews.article import BlockKind, Removal
+from scrubnews.dates import find_date
 from scrubnews.htmlmeta import overlap, page_meta, read_stated, text_content
 from scrubnews.repair import repair_line
-from scrubnews.dates import find_date
 from scrubnews.segment import Line
 from scrubnews.structure import PageMeta, is_date_line, updated_line
 
@@ -671,7 +671,14 @@ class _Walk:
             if len(text) <= 80 and any(c.isdigit() for c in text) and is_date_line(text) \
                     and not updated_line(text):
                 found = find_date(text)
-                return found[0] if found is not None else None
+                if found is None:
+                    return None
+                # Near the start, a bare date in a byline is not trusted over a
+                # stated time; a written time, or a line that is little but a date, is.
+                if not anywhere and not isinstance(found[0], dt.datetime) \
+                        and len((text[: found[1]] + " " + text[found[2] :]).split()) > 1:
+                    return None
+                return found[0]
         return None
 
     def select(self, title: str = "", description: str = "") -> tuple[list[Line], list[Removal]]:

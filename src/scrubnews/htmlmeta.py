@@ -22,8 +22,8 @@ import datetime as dt
 import functools
 import json
 import re
-from dataclasses import dataclass
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import lxml.etree
@@ -445,12 +445,19 @@ def _day(value: dt.date | dt.datetime) -> dt.date:
     return value.date() if isinstance(value, dt.datetime) else value
 
 
-def _local_day(utc: dt.date | dt.datetime, day: dt.date) -> bool:
-    """True if ``day`` can be the local day of the UTC time ``utc``: the next day
-    for an evening stamp (zones east of UTC), the day before for an early one."""
+def _local_day(utc: dt.date | dt.datetime, seen: dt.date | dt.datetime) -> bool:
+    """True if ``seen`` can be the local day of the UTC time ``utc``: the next day
+    for an evening stamp (zones east of UTC), the day before for an early one;
+    a written time must be the UTC time shifted by a zone's offset."""
     if not isinstance(utc, dt.datetime):
         return False
-    shift = (day - utc.date()).days
+    if isinstance(seen, dt.datetime):
+        # A written time must differ from UTC by a zone's offset: whole quarter hours.
+        offset = seen - utc.replace(second=0, microsecond=0)
+        minutes = offset.total_seconds() / 60
+        if abs(minutes) > 14 * 60 or minutes % 15:
+            return False
+    shift = (_day(seen) - utc.date()).days
     return (shift == 1 and utc.hour >= 15) or (shift == -1 and utc.hour < 10)
 
 
@@ -480,7 +487,7 @@ def page_meta(root: Any, units: list[Line], stated: Stated | None = None,
         isinstance(meta.date, dt.datetime) and _UTC.search(value[-40:]) is not None
     )):
         seen = written(meta.date is None)
-        if seen is not None and (meta.date is None or _local_day(meta.date, _day(seen))):
+        if seen is not None and (meta.date is None or _local_day(meta.date, seen)):
             meta.date = seen
     if meta.title:
         meta.title = repair_line(meta.title)[0] or None

@@ -4,7 +4,8 @@ The front-matter is written by PyYAML's safe dumper (never by hand; libyaml's
 when it gives the same bytes). Body text is escaped so that a CommonMark
 renderer gives back exactly the article's text: backslashes, backticks,
 emphasis and link characters, ``<``, ``|`` and entity-like ``&`` everywhere;
-``#``, ``>``, ``-``, ``+``, ``=`` and ``1.`` where they would start a block. ``reread`` inverts this.
+``#``, ``>``, ``-``, ``+``, ``=`` and ``1.`` where they would start a block.
+``reread`` inverts this.
 """
 
 from __future__ import annotations
