@@ -1,10 +1,11 @@
 """Stage 5, render: an ``Article`` to YAML front-matter plus CommonMark.
 
-The front-matter is written by ``yaml.safe_dump`` (never by hand). Body
-text is escaped so that a CommonMark renderer gives back exactly the
-article's text: backslashes, backticks, emphasis and link characters,
-``<``, ``|`` and entity-like ``&`` everywhere; ``#``, ``>``, ``-``, ``+``,
-``=`` and ``1.`` where they would start a block. ``reread`` inverts this.
+The front-matter is written by PyYAML's safe dumper (never by hand; libyaml's
+when it gives the same bytes). Body text is escaped so that a CommonMark
+renderer gives back exactly the article's text: backslashes, backticks,
+emphasis and link characters, ``<``, ``|`` and entity-like ``&`` everywhere;
+``#``, ``>``, ``-``, ``+``, ``=`` and ``1.`` where they would start a block.
+``reread`` inverts this.
 """
 
 from __future__ import annotations
@@ -20,6 +21,11 @@ _INLINE = re.compile(r"([\\`*_\[\]<|~])")
 _ENTITY_AMP = re.compile(r"&(?=#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)")
 _ORDERED = re.compile(r"(\d{1,9})([.)])")
 _HEADING_END = re.compile(r"(?<= )(#+)$")
+# libyaml (``CSafeDumper``, five times faster) writes the same bytes as the pure
+# Python dumper except for characters outside the BMP and Unicode line breaks,
+# which it escapes: front-matter holding one goes through the pure dumper.
+_LIBYAML_DIFFERS = re.compile(r"[\x85\u2028\u2029\U00010000-\U0010ffff]")
+_FAST_DUMPER: Any = getattr(yaml, "CSafeDumper", None)
 
 
 def escape(text: str, *, heading: bool = False) -> str:
@@ -89,11 +95,30 @@ def front_matter(article: Article) -> dict[str, Any]:
     return data
 
 
+def _strings(value: Any) -> list[Any]:
+    """Every value in a front-matter mapping, nested lists and mappings opened."""
+    found: list[Any] = []
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+        else:
+            found.append(item)
+    return found
+
+
 def to_markdown(article: Article) -> str:
     """The whole output file: ``---``, YAML, ``---``, a blank line, the body."""
-    meta = yaml.safe_dump(
-        front_matter(article), sort_keys=False, allow_unicode=True, width=10_000
-    )
+    data = front_matter(article)
+    dumper = _FAST_DUMPER
+    if dumper is None or any(
+        isinstance(v, str) and _LIBYAML_DIFFERS.search(v) for v in _strings(data)
+    ):
+        dumper = yaml.SafeDumper
+    meta = yaml.dump(data, Dumper=dumper, sort_keys=False, allow_unicode=True, width=10_000)
     parts: list[str] = []
     previous: Block | None = None
     for block in article.body:

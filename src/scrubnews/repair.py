@@ -37,6 +37,10 @@ _SUSPECT = re.compile(
     r"[\x80-\x9f\u00c2-\u00c3\u00c5\u00ce\u00cf\u00d0\u00d1\u00e2\u00ef\ufffd"
     r"\u0132\u0133\u013f\u0140\u0149\u01c4-\u01cc\u01f1-\u01f3\ufb00-\ufb06]"
 )
+# Every pattern of ftfy's badness test needs two non-ASCII characters side by side or
+# a character ``_SUSPECT`` already flags (C1 controls, Â, Ã), except ``Œ``/``œ``
+# alone: a line without these cannot be bad, and the test is skipped.
+_MAYBE_BAD = re.compile(r"[^\x00-\x7f]{2}|[\u0152\u0153]")
 _SPACE = re.compile(r"[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
@@ -68,7 +72,7 @@ def needs_ftfy(line: str) -> bool:
     return (
         _SUSPECT.search(line) is not None
         or ("&" in line and _ENTITY.search(line) is not None)
-        or ftfy.badness.is_bad(line)
+        or (_MAYBE_BAD.search(line) is not None and ftfy.badness.is_bad(line))
     )
 
 

@@ -186,7 +186,12 @@ def _day_first(body: list[Line]) -> bool:
     return language is not None and language != "en"
 
 
-def _is_date_line(text: str) -> bool:
+def updated_line(text: str) -> bool:
+    """True if the line gives an update or modification time ("Updated 3 May")."""
+    return _UPDATED.search(text[:80]) is not None
+
+
+def is_date_line(text: str) -> bool:
     """A line that says when the article was published.
 
     A short line that is a date, a line that starts with a date or with
@@ -281,7 +286,7 @@ def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
                 dates.insert(0, (line, date))
             byline_at = index
             out.used.add(line.number)
-        elif _is_date_line(line.text):
+        elif is_date_line(line.text):
             found = find_date(line.text)
             assert found is not None
             dates.append((line, found[0]))
@@ -343,14 +348,14 @@ def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
         last = body[-1].number if body else 0
         after = [line for line, _rule in sorted_lines.outside if line.number > last][:15]
         for line in [*before[::-1], *after]:
-            if line.number not in out.used and _is_date_line(line.text):
+            if line.number not in out.used and is_date_line(line.text):
                 found = find_date(line.text)
                 assert found is not None
                 out.date = found[0]
                 break
     if dates:
         # A publication date beats an "updated" one; otherwise the first found wins.
-        chosen = min(dates, key=lambda item: _UPDATED.search(item[0].text[:80]) is not None)
+        chosen = min(dates, key=lambda item: updated_line(item[0].text))
         out.date = chosen[1]
         if "/" in chosen[0].text and _day_first(body):
             again = find_date(chosen[0].text, day_first=True)
