@@ -300,7 +300,9 @@ def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
         title_line = None
     if title_line is not None:
         out.title = title_line.text
-        out.used.add(title_line.number)
+        # A page of one paragraph: that paragraph names the article and is its body too.
+        if any(line.number not in out.used and line is not title_line for line in body):
+            out.used.add(title_line.number)
 
     # Standfirst: prose between the headline and the byline.
     if byline_at is not None and title_line is not None and title_line in head:
