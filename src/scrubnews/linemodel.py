@@ -12,10 +12,12 @@ inference is plain Python.
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -26,7 +28,7 @@ from scrubnews.segment import Line
 
 _WORD = re.compile(r"\w+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
-_SENTENCE_END = frozenset(".!?…:;\"”’»)。！？")
+_SENTENCE_END = frozenset('.!?…:;"”’»)。！？')
 _LINKISH = re.compile(r"https?:|www\.|@|\|| › | » | / |·")
 _COMMENT_HEADER = re.compile(
     r"[^\n]{1,80}(?: says| said| schreibt| sagt| écrit| dice| scrive| zegt| diz)[:.]?"
@@ -192,9 +194,7 @@ def features(
     longest = max(words) or 1
     menus = _menu_flags(words, ends)
     log = math.log1p
-    headers = [
-        len(text) <= 300 and _COMMENT_HEADER.fullmatch(text) is not None for text in texts
-    ]
+    headers = [len(text) <= 300 and _COMMENT_HEADER.fullmatch(text) is not None for text in texts]
     rows: list[list[float]] = []
     comments_above = 0
     tails_above = 0
@@ -278,8 +278,8 @@ CONTEXT_FEATURES: tuple[str, ...] = (
 )
 
 
-def context_features(base: list[list[float]], probs: list[float]) -> list[list[float]]:
-    """Rows for the second stage: first-stage probabilities in context, then the base row."""
+def _context(probs: list[float]) -> list[list[float]]:
+    """The ``CONTEXT_FEATURES`` of each line, from the first stage's probabilities."""
     n = len(probs)
     prefix = [0.0]
     for p in probs:
@@ -299,10 +299,18 @@ def context_features(base: list[list[float]], probs: list[float]) -> list[list[f
                 prefix[i] / i if i else 0.0,
                 (prefix[n] - prefix[i + 1]) / (n - i - 1) if i + 1 < n else 0.0,
                 doc_mean,
-                *base[i],
             ]
         )
     return rows
+
+
+def context_features(base: list[list[float]], probs: list[float]) -> list[list[float]]:
+    """Rows for the second stage: first-stage probabilities in context, then the base row."""
+    return [context + row for context, row in zip(_context(probs), base, strict=True)]
+
+
+Tree = tuple[list[int], list[float], list[int], list[int]]
+Evaluate = Callable[[list[list[float]], list[list[float]]], list[float]]
 
 
 @dataclass(frozen=True)
@@ -311,10 +319,14 @@ class Forest:
 
     Each tree is four parallel lists: feature index (``-1`` at a leaf),
     threshold (or the leaf value), left child, right child.
+
+    ``probability`` walks the trees (the reference); ``evaluate`` does the
+    same for many rows at once, with the trees compiled into Python code.
     """
 
     bias: float
-    trees: tuple[tuple[list[int], list[float], list[int], list[int]], ...]
+    trees: tuple[Tree, ...]
+    split: int = 0
 
     def probability(self, row: list[float]) -> float:
         total = self.bias
@@ -328,6 +340,58 @@ class Forest:
         if total < -30.0:
             return 0.0
         return 1.0 / (1.0 + math.exp(-total))
+
+    @functools.cached_property
+    def evaluate(self) -> Evaluate:
+        """``probability`` of each row, compiled: ``evaluate(heads, rows)``.
+
+        A row's features are ``heads[i] + rows[i]``, the first ``split`` of
+        them in ``heads[i]`` (pass ``[]`` when ``split`` is 0). Same sums in
+        the same order as ``probability``, so the same floats.
+        """
+        return _compile(self)
+
+
+def _compile(forest: Forest) -> Evaluate:
+    """One Python function with every tree as nested ``if``/``else``.
+
+    The source is made only from the forest's numbers (``int`` feature
+    indices and ``float`` thresholds, written with ``repr``, which reads back
+    as the same float).
+    """
+
+    def value(index: int) -> str:
+        if index < forest.split:
+            return f"head[{int(index)}]"
+        return f"row[{int(index) - forest.split}]"
+
+    def walk(tree: Tree, node: int, indent: str, out: list[str]) -> None:
+        feature, threshold, left, right = tree
+        if feature[node] < 0:
+            out.append(f"{indent}total += {float(threshold[node])!r}")
+            return
+        out.append(f"{indent}if {value(feature[node])} <= {float(threshold[node])!r}:")
+        walk(tree, left[node], indent + "    ", out)
+        out.append(f"{indent}else:")
+        walk(tree, right[node], indent + "    ", out)
+
+    source = [
+        "def evaluate(heads, rows):",
+        "    out = []",
+        "    append = out.append",
+        "    for head, row in zip(heads or [()] * len(rows), rows):",
+        f"        total = {float(forest.bias)!r}",
+    ]
+    for tree in forest.trees:
+        walk(tree, 0, "        ", source)
+    source += [
+        "        append(0.0 if total < -30.0 else 1.0 / (1.0 + exp(-total)))",
+        "    return out",
+    ]
+    namespace: dict[str, Any] = {"exp": math.exp}
+    exec(compile("\n".join(source), "<line model>", "exec"), namespace)
+    function: Evaluate = namespace["evaluate"]
+    return function
 
 
 @dataclass(frozen=True)
@@ -347,16 +411,16 @@ class LineModel:
     ) -> list[float]:
         """The probability that each line is article text."""
         base = features(lines, core, tail, marks)
-        probs = [self.first.probability(row) for row in base]
-        return [self.second.probability(row) for row in context_features(base, probs)]
+        probs = self.first.evaluate([], base)
+        return self.second.evaluate(_context(probs), base)
 
 
-def _forest(data: dict[str, Any]) -> Forest:
+def _forest(data: dict[str, Any], split: int = 0) -> Forest:
     trees = tuple(
         (list(map(int, t[0])), list(map(float, t[1])), list(map(int, t[2])), list(map(int, t[3])))
         for t in data["trees"]
     )
-    return Forest(float(data["bias"]), trees)
+    return Forest(float(data["bias"]), trees, split)
 
 
 def model_from_dict(data: dict[str, Any]) -> LineModel:
@@ -365,7 +429,11 @@ def model_from_dict(data: dict[str, Any]) -> LineModel:
         CONTEXT_FEATURES
     ):
         raise ValueError("line model was trained on other features; retrain it")
-    return LineModel(_forest(data["first"]), _forest(data["second"]), float(data["threshold"]))
+    return LineModel(
+        _forest(data["first"]),
+        _forest(data["second"], len(CONTEXT_FEATURES)),
+        float(data["threshold"]),
+    )
 
 
 @lru_cache(maxsize=4)
