@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import math
 import random
 import sys
 from pathlib import Path
@@ -149,6 +150,24 @@ def test_features_of_crafted_lines() -> None:
     assert rows[3][col["tails_above"]] > 0.0 and rows[2][col["tails_above"]] == 0.0
     assert rows[3][col["ends_count"]] == 1.0
     assert linemodel.features([], (0, 0), 0) == []
+
+
+def test_page_language_counts_only_short_words() -> None:
+    # "también" has seven letters: not counted, so "le" (French first) decides.
+    assert linemodel.page_language([["TAMBIÉN", "también", "le"]]) == "fr"
+    assert linemodel.page_language([["İl", "il", "è"]]) == "it"
+
+
+def test_window_features_sum_three_lines_either_side() -> None:
+    texts = ["one", "two words", "the cat sat", "a b c d", "x", "y y", "z", "last line here"]
+    rows = linemodel.features(lines_of(texts), (0, len(texts)), len(texts))
+    col = {name: index for index, name in enumerate(linemodel.FEATURES)}
+    words = [len(text.split()) for text in texts]
+    for i, row in enumerate(rows):
+        near = [k for k in range(max(0, i - 3), min(len(texts), i + 4)) if k != i]
+        assert row[col["words_window3"]] == pytest.approx(math.log1p(sum(words[k] for k in near)))
+        assert row[col["short_window3"]] == sum(1 for k in near if words[k] <= 3)
+        assert row[col["words_prev"]] == (math.log1p(words[i - 1]) if i else 0.0)
 
 
 def test_crafted_page_drops_menu_and_teasers_keeps_prose() -> None:
