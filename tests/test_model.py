@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import math
+import random
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -68,6 +70,62 @@ def test_forest_adds_leaf_values_to_bias() -> None:
     assert forest.probability([1.0]) > 0.8
 
 
+def _random_tree(rng: random.Random, width: int, depth: int) -> linemodel.Tree:
+    feature: list[int] = []
+    threshold: list[float] = []
+    left: list[int] = []
+    right: list[int] = []
+
+    def grow(level: int) -> int:
+        node = len(feature)
+        feature.append(-1)
+        threshold.append(rng.uniform(-1.0, 1.0))
+        left.append(-1)
+        right.append(-1)
+        if level < depth and rng.random() < 0.8:
+            feature[node] = rng.randrange(width)
+            threshold[node] = rng.choice([0.0, 0.5, 1.0, rng.uniform(-3.0, 3.0)])
+            left[node] = grow(level + 1)
+            right[node] = grow(level + 1)
+        return node
+
+    grow(0)
+    return feature, threshold, left, right
+
+
+def _random_rows(rng: random.Random, count: int, width: int) -> list[list[float]]:
+    values = [0.0, 0.5, 1.0, -1.0, float("nan")]
+    return [
+        [rng.choice(values) if rng.random() < 0.3 else rng.uniform(-3.0, 3.0) for _ in range(width)]
+        for _ in range(count)
+    ]
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_compiled_forest_equals_the_tree_walk(seed: int) -> None:
+    rng = random.Random(seed)
+    width, split = 12, 3 * (seed % 2)
+    trees = tuple(_random_tree(rng, width, rng.randint(1, 4)) for _ in range(25))
+    forest = linemodel.Forest(rng.uniform(-1.0, 1.0), trees, split)
+    rows = _random_rows(rng, 200, width)
+    heads = [row[:split] for row in rows] if split else []
+    compiled = forest.evaluate(heads, [row[split:] for row in rows])
+    assert compiled == [forest.probability(row) for row in rows]
+
+
+def test_compiled_shipped_model_equals_the_tree_walk() -> None:
+    model = linemodel.load()
+    rng = random.Random(7)
+    base = _random_rows(rng, 300, len(linemodel.FEATURES))
+    first = model.first.evaluate([], base)
+    assert first == [model.first.probability(row) for row in base]
+    context = linemodel.context_features(base, first)
+    second = model.second.evaluate(
+        [row[: len(linemodel.CONTEXT_FEATURES)] for row in context], base
+    )
+    assert second == [model.second.probability(row) for row in context]
+
+
 def test_page_language_finds_german_and_none() -> None:
     assert linemodel.page_language([["Die", "Stadt", "hat", "nicht", "mit", "der", "Bahn"]]) == "de"
     assert linemodel.page_language([["Lorem", "ipsum"]]) is None
@@ -92,6 +150,24 @@ def test_features_of_crafted_lines() -> None:
     assert rows[3][col["tails_above"]] > 0.0 and rows[2][col["tails_above"]] == 0.0
     assert rows[3][col["ends_count"]] == 1.0
     assert linemodel.features([], (0, 0), 0) == []
+
+
+def test_page_language_counts_only_short_words() -> None:
+    # "también" has seven letters: not counted, so "le" (French first) decides.
+    assert linemodel.page_language([["TAMBIÉN", "también", "le"]]) == "fr"
+    assert linemodel.page_language([["İl", "il", "è"]]) == "it"
+
+
+def test_window_features_sum_three_lines_either_side() -> None:
+    texts = ["one", "two words", "the cat sat", "a b c d", "x", "y y", "z", "last line here"]
+    rows = linemodel.features(lines_of(texts), (0, len(texts)), len(texts))
+    col = {name: index for index, name in enumerate(linemodel.FEATURES)}
+    words = [len(text.split()) for text in texts]
+    for i, row in enumerate(rows):
+        near = [k for k in range(max(0, i - 3), min(len(texts), i + 4)) if k != i]
+        assert row[col["words_window3"]] == pytest.approx(math.log1p(sum(words[k] for k in near)))
+        assert row[col["short_window3"]] == sum(1 for k in near if words[k] <= 3)
+        assert row[col["words_prev"]] == (math.log1p(words[i - 1]) if i else 0.0)
 
 
 def test_crafted_page_drops_menu_and_teasers_keeps_prose() -> None:
@@ -161,8 +237,19 @@ def test_training_script_runs_on_a_tiny_corpus(tmp_path: Path) -> None:
     out = tmp_path / "model.json"
     code = trainer.main(
         [
-            str(tmp_path / "corpora"), "-o", str(out), "--sets", "tiny", "--folders", "dump",
-            "--jobs", "1", "--first-trees", "30", "--second-trees", "10",
+            str(tmp_path / "corpora"),
+            "-o",
+            str(out),
+            "--sets",
+            "tiny",
+            "--folders",
+            "dump",
+            "--jobs",
+            "1",
+            "--first-trees",
+            "30",
+            "--second-trees",
+            "10",
         ]
     )
     assert code == 0

@@ -12,13 +12,17 @@ inference is plain Python.
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import chain
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +30,7 @@ from scrubnews.segment import Line
 
 _WORD = re.compile(r"\w+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
-_SENTENCE_END = frozenset(".!?…:;\"”’»)。！？")
+_SENTENCE_END = frozenset('.!?…:;"”’»)。！？')
 _LINKISH = re.compile(r"https?:|www\.|@|\|| › | » | / |·")
 _COMMENT_HEADER = re.compile(
     r"[^\n]{1,80}(?: says| said| schreibt| sagt| écrit| dice| scrive| zegt| diz)[:.]?"
@@ -138,12 +142,24 @@ def page_language(token_lists: list[list[str]]) -> str | None:
     >>> page_language([["der", "Hund", "ist", "nicht", "da"]])
     'de'
     """
-    counts: Counter[str] = Counter()
-    for tokens in token_lists:
-        counts.update(token.lower() for token in tokens if len(token) <= 6)
+    return _language([list(map(str.lower, tokens)) for tokens in token_lists])
+
+
+# Only words of up to six characters tell the language (longer tokens are not
+# counted). ``str.lower`` never shortens a word and lengthens only "İ", which
+# no stop word holds, so a lower-cased token of up to six characters is one.
+_SHORT_STOPS = {
+    language: frozenset(word for word in words if len(word) <= 6)
+    for language, words in STOP_WORDS.items()
+}
+
+
+def _language(lowered: list[list[str]]) -> str | None:
+    """``page_language`` of tokens already lower-cased."""
+    counts = Counter(chain.from_iterable(lowered))
     best, best_hits = None, 0
-    for language, words in STOP_WORDS.items():
-        hits = sum(counts[word] for word in words)
+    for language, words in _SHORT_STOPS.items():
+        hits = sum(map(counts.__getitem__, counts.keys() & words))
         if hits > best_hits:
             best, best_hits = language, hits
     return best
@@ -177,12 +193,16 @@ def features(
     n = len(lines)
     if n == 0:
         return []
+    # Built column by column (mostly ``map`` over lists, no Python loop per
+    # value), then turned into rows.
+    log = math.log1p
     texts = [line.text for line in lines]
     tokens = [_tokens(text) for text in texts]
-    language = page_language(tokens)
-    stop_set = STOP_WORDS[language] if language else frozenset()
-    words = [len(t) for t in tokens]
-    stops = [sum(1 for token in t if token.lower() in stop_set) for t in tokens]
+    lowered = [list(map(str.lower, t)) for t in tokens]
+    language = _language(lowered)
+    is_stop = (STOP_WORDS[language] if language else frozenset()).__contains__
+    words = list(map(len, tokens))
+    stops = [sum(map(is_stop, t)) for t in lowered]
     ends = [bool(text) and text[-1] in _SENTENCE_END for text in texts]
     folded = [text.casefold() for text in texts]
     repeats = Counter(folded)
@@ -190,80 +210,94 @@ def features(
     start, end = core
     core_words = sum(words[start:end])
     longest = max(words) or 1
-    menus = _menu_flags(words, ends)
-    log = math.log1p
-    headers = [
-        len(text) <= 300 and _COMMENT_HEADER.fullmatch(text) is not None for text in texts
-    ]
-    rows: list[list[float]] = []
-    comments_above = 0
-    tails_above = 0
-    for i, line in enumerate(lines):
-        if i in marks:
-            tails_above += 1
-        text = texts[i]
-        toks = tokens[i]
-        w = words[i]
-        capitals = sum(1 for token in toks if token[0].isupper())
-        digits = sum(1 for token in toks if token.isdigit())
+    headers = [len(text) <= 300 and _COMMENT_HEADER.fullmatch(text) is not None for text in texts]
+    first = itemgetter(0)
+    capitals = [sum(map(str.isupper, map(first, t))) for t in tokens]
+    digits = [sum(map(str.isdigit, t)) for t in tokens]
+    kinds = [line.kind for line in lines]
+    hints = [line.hint for line in lines]
+    log_words = list(map(log, words))
+
+    # Sums over the three lines either side, from running totals.
+    sum_words, sum_stops, sum_ends, sum_short = [0], [0], [0], [0]
+    for i in range(n):
+        sum_words.append(sum_words[-1] + words[i])
+        sum_stops.append(sum_stops[-1] + stops[i])
+        sum_ends.append(sum_ends[-1] + ends[i])
+        sum_short.append(sum_short[-1] + (words[i] <= 3))
+    window_words: list[int] = []
+    window_stops: list[int] = []
+    window_ends: list[float] = []
+    window_short: list[float] = []
+    for i in range(n):
         lo, hi = max(0, i - 3), min(n, i + 4)
-        window_words = sum(words[lo:hi]) - w
-        window_stops = sum(stops[lo:hi]) - stops[i]
-        window_ends = sum(ends[lo:hi]) - ends[i]
-        window_short = sum(1 for k in range(lo, hi) if k != i and words[k] <= 3)
-        if i < start:
-            distance = start - i
-        elif i >= end:
-            distance = i - end + 1
-        else:
-            distance = 0
-        rows.append(
-            [
-                log(w),
-                log(len(text)),
-                1.0 if ends[i] else 0.0,
-                stops[i] / w if w else 0.0,
-                log(stops[i]),
-                i / n,
-                1.0 if start <= i < end else 0.0,
-                1.0 if tail <= i < end else 0.0,
-                log(distance),
-                1.0 if line.kind == "h" else 0.0,
-                float(line.level),
-                1.0 if line.kind == "li" else 0.0,
-                1.0 if line.kind == "quote" else 0.0,
-                1.0 if line.gap_before else 0.0,
-                line.link_density,
-                1.0 if line.hint == "main" else 0.0,
-                1.0 if line.hint == "chrome" else 0.0,
-                capitals / w if w else 0.0,
-                digits / w if w else 0.0,
-                float(min(text.count(","), 10)),
-                1.0 if len(text) < 2000 and _LINKISH.search(text) else 0.0,
-                1.0 if len(text) < 300 and _DATEISH.search(text) else 0.0,
-                log(repeats[folded[i]] - 1),
-                1.0 if text[:1].islower() else 0.0,
-                (len(text) - text.count(" ")) / w if w else 0.0,
-                log(doc_words),
-                log(n),
-                core_words / doc_words,
-                w / longest,
-                menus[i],
-                log(words[i - 1]) if i > 0 else 0.0,
-                log(words[i + 1]) if i + 1 < n else 0.0,
-                log(window_words),
-                window_stops / window_words if window_words else 0.0,
-                float(window_ends),
-                float(window_short),
-                1.0 if language else 0.0,
-                1.0 if headers[i] else 0.0,
-                log(comments_above),
-                log(tails_above),
-                1.0 if _ENDS_COUNT.search(text[-10:]) else 0.0,
-            ]
-        )
-        comments_above += headers[i]
-    return rows
+        window_words.append(sum_words[hi] - sum_words[lo] - words[i])
+        window_stops.append(sum_stops[hi] - sum_stops[lo] - stops[i])
+        window_ends.append(float(sum_ends[hi] - sum_ends[lo] - ends[i]))
+        window_short.append(float(sum_short[hi] - sum_short[lo] - (words[i] <= 3)))
+
+    # Comment headers strictly above a line; tail marks above it or on it.
+    comments_above, tails_above = [], []
+    seen_comments = seen_tails = 0
+    for i in range(n):
+        seen_tails += i in marks
+        comments_above.append(log(seen_comments))
+        tails_above.append(log(seen_tails))
+        seen_comments += headers[i]
+
+    def ratio(parts: list[int]) -> list[float]:
+        return [part / w if w else 0.0 for part, w in zip(parts, words, strict=True)]
+
+    columns: list[list[float]] = [
+        log_words,
+        [log(len(text)) for text in texts],
+        list(map(float, ends)),
+        ratio(stops),
+        list(map(log, stops)),
+        [i / n for i in range(n)],
+        [1.0 if start <= i < end else 0.0 for i in range(n)],
+        [1.0 if tail <= i < end else 0.0 for i in range(n)],
+        [log(start - i if i < start else i - end + 1 if i >= end else 0) for i in range(n)],
+        [1.0 if kind == "h" else 0.0 for kind in kinds],
+        [float(line.level) for line in lines],
+        [1.0 if kind == "li" else 0.0 for kind in kinds],
+        [1.0 if kind == "quote" else 0.0 for kind in kinds],
+        [1.0 if line.gap_before else 0.0 for line in lines],
+        [line.link_density for line in lines],
+        [1.0 if hint == "main" else 0.0 for hint in hints],
+        [1.0 if hint == "chrome" else 0.0 for hint in hints],
+        ratio(capitals),
+        ratio(digits),
+        [float(min(text.count(","), 10)) for text in texts],
+        [1.0 if len(text) < 2000 and _LINKISH.search(text) else 0.0 for text in texts],
+        [1.0 if len(text) < 300 and _DATEISH.search(text) else 0.0 for text in texts],
+        [log(repeats[key] - 1) for key in folded],
+        [1.0 if text[:1].islower() else 0.0 for text in texts],
+        [
+            (len(text) - text.count(" ")) / w if w else 0.0
+            for text, w in zip(texts, words, strict=True)
+        ],
+        [log(doc_words)] * n,
+        [log(n)] * n,
+        [core_words / doc_words] * n,
+        [w / longest for w in words],
+        _menu_flags(words, ends),
+        [0.0, *log_words[:-1]],
+        [*log_words[1:], 0.0],
+        list(map(log, window_words)),
+        [
+            stops_ / words_ if words_ else 0.0
+            for stops_, words_ in zip(window_stops, window_words, strict=True)
+        ],
+        window_ends,
+        window_short,
+        [1.0 if language else 0.0] * n,
+        list(map(float, headers)),
+        comments_above,
+        tails_above,
+        [1.0 if ")" in text[-2:] and _ENDS_COUNT.search(text[-10:]) else 0.0 for text in texts],
+    ]
+    return list(map(list, zip(*columns, strict=True)))
 
 
 CONTEXT_FEATURES: tuple[str, ...] = (
@@ -278,8 +312,8 @@ CONTEXT_FEATURES: tuple[str, ...] = (
 )
 
 
-def context_features(base: list[list[float]], probs: list[float]) -> list[list[float]]:
-    """Rows for the second stage: first-stage probabilities in context, then the base row."""
+def _context(probs: list[float]) -> list[list[float]]:
+    """The ``CONTEXT_FEATURES`` of each line, from the first stage's probabilities."""
     n = len(probs)
     prefix = [0.0]
     for p in probs:
@@ -299,10 +333,18 @@ def context_features(base: list[list[float]], probs: list[float]) -> list[list[f
                 prefix[i] / i if i else 0.0,
                 (prefix[n] - prefix[i + 1]) / (n - i - 1) if i + 1 < n else 0.0,
                 doc_mean,
-                *base[i],
             ]
         )
     return rows
+
+
+def context_features(base: list[list[float]], probs: list[float]) -> list[list[float]]:
+    """Rows for the second stage: first-stage probabilities in context, then the base row."""
+    return [context + row for context, row in zip(_context(probs), base, strict=True)]
+
+
+Tree = tuple[list[int], list[float], list[int], list[int]]
+Evaluate = Callable[[list[list[float]], list[list[float]]], list[float]]
 
 
 @dataclass(frozen=True)
@@ -311,10 +353,14 @@ class Forest:
 
     Each tree is four parallel lists: feature index (``-1`` at a leaf),
     threshold (or the leaf value), left child, right child.
+
+    ``probability`` walks the trees (the reference); ``evaluate`` does the
+    same for many rows at once, with the trees compiled into Python code.
     """
 
     bias: float
-    trees: tuple[tuple[list[int], list[float], list[int], list[int]], ...]
+    trees: tuple[Tree, ...]
+    split: int = 0
 
     def probability(self, row: list[float]) -> float:
         total = self.bias
@@ -328,6 +374,58 @@ class Forest:
         if total < -30.0:
             return 0.0
         return 1.0 / (1.0 + math.exp(-total))
+
+    @functools.cached_property
+    def evaluate(self) -> Evaluate:
+        """``probability`` of each row, compiled: ``evaluate(heads, rows)``.
+
+        A row's features are ``heads[i] + rows[i]``, the first ``split`` of
+        them in ``heads[i]`` (pass ``[]`` when ``split`` is 0). Same sums in
+        the same order as ``probability``, so the same floats.
+        """
+        return _compile(self)
+
+
+def _compile(forest: Forest) -> Evaluate:
+    """One Python function with every tree as nested ``if``/``else``.
+
+    The source is made only from the forest's numbers (``int`` feature
+    indices and ``float`` thresholds, written with ``repr``, which reads back
+    as the same float).
+    """
+
+    def value(index: int) -> str:
+        if index < forest.split:
+            return f"head[{int(index)}]"
+        return f"row[{int(index) - forest.split}]"
+
+    def walk(tree: Tree, node: int, indent: str, out: list[str]) -> None:
+        feature, threshold, left, right = tree
+        if feature[node] < 0:
+            out.append(f"{indent}total += {float(threshold[node])!r}")
+            return
+        out.append(f"{indent}if {value(feature[node])} <= {float(threshold[node])!r}:")
+        walk(tree, left[node], indent + "    ", out)
+        out.append(f"{indent}else:")
+        walk(tree, right[node], indent + "    ", out)
+
+    source = [
+        "def evaluate(heads, rows):",
+        "    out = []",
+        "    append = out.append",
+        "    for head, row in zip(heads or [()] * len(rows), rows):",
+        f"        total = {float(forest.bias)!r}",
+    ]
+    for tree in forest.trees:
+        walk(tree, 0, "        ", source)
+    source += [
+        "        append(0.0 if total < -30.0 else 1.0 / (1.0 + exp(-total)))",
+        "    return out",
+    ]
+    namespace: dict[str, Any] = {"exp": math.exp}
+    exec(compile("\n".join(source), "<line model>", "exec"), namespace)
+    function: Evaluate = namespace["evaluate"]
+    return function
 
 
 @dataclass(frozen=True)
@@ -347,16 +445,16 @@ class LineModel:
     ) -> list[float]:
         """The probability that each line is article text."""
         base = features(lines, core, tail, marks)
-        probs = [self.first.probability(row) for row in base]
-        return [self.second.probability(row) for row in context_features(base, probs)]
+        probs = self.first.evaluate([], base)
+        return self.second.evaluate(_context(probs), base)
 
 
-def _forest(data: dict[str, Any]) -> Forest:
+def _forest(data: dict[str, Any], split: int = 0) -> Forest:
     trees = tuple(
         (list(map(int, t[0])), list(map(float, t[1])), list(map(int, t[2])), list(map(int, t[3])))
         for t in data["trees"]
     )
-    return Forest(float(data["bias"]), trees)
+    return Forest(float(data["bias"]), trees, split)
 
 
 def model_from_dict(data: dict[str, Any]) -> LineModel:
@@ -365,7 +463,11 @@ def model_from_dict(data: dict[str, Any]) -> LineModel:
         CONTEXT_FEATURES
     ):
         raise ValueError("line model was trained on other features; retrain it")
-    return LineModel(_forest(data["first"]), _forest(data["second"]), float(data["threshold"]))
+    return LineModel(
+        _forest(data["first"]),
+        _forest(data["second"], len(CONTEXT_FEATURES)),
+        float(data["threshold"]),
+    )
 
 
 @lru_cache(maxsize=4)
