@@ -152,3 +152,64 @@ def test_aeb_html_body_quality() -> None:
         for g in golds
     ]
     assert statistics.mean(scores) >= 0.9
+
+
+def test_a_stated_charset_does_not_override_the_decoded_text() -> None:
+    """The page is parsed as the decode stage read it, whatever its <meta charset> says."""
+    raw = (
+        '<html><head><meta charset="koi8-r"><title>x</title></head><body><article>'
+        "<h1>Café “crème” 日本</h1><p>Un café crème coûte deux euros, dit-il, à Zürich.</p>"
+        "</article></body></html>"
+    ).encode()
+    units, _meta, _removals = page_units(raw.decode())
+    assert [u.text for u in units][:2] == [
+        "Café “crème” 日本", "Un café crème coûte deux euros, dit-il, à Zürich."
+    ]
+
+
+_PROSE = (
+    "<p>The council approved the new budget on Tuesday evening, after a long debate about "
+    "schools, roads and the cost of heating public buildings during the winter months.</p>"
+    "<p>Opponents said the plan would raise local taxes, while supporters argued that the "
+    "repairs could not wait another year without putting residents at risk.</p>"
+)
+
+
+def _dated_page(stamp: str, written: str) -> bytes:
+    return (
+        f'<html><head><meta property="article:published_time" content="{stamp}">'
+        "<title>Council approves budget</title></head><body><article>"
+        f"<h1>Council approves budget</h1><p>{written}</p>{_PROSE}</article></body></html>"
+    ).encode()
+
+
+def test_a_late_utc_stamp_takes_the_day_written_on_the_page() -> None:
+    article = clean(_dated_page("2021-11-04T23:00Z", "5. November 2021"))
+    assert article.date == dt.date(2021, 11, 5)
+
+
+def test_a_midday_utc_stamp_keeps_its_own_day() -> None:
+    article = clean(_dated_page("2021-11-04T12:00Z", "5. November 2021"))
+    assert article.date == dt.datetime(2021, 11, 4, 12, 0)
+
+
+def test_a_stamp_with_its_own_offset_keeps_the_day_as_written() -> None:
+    article = clean(_dated_page("2021-11-04T23:30:00+01:00", "5. November 2021"))
+    assert article.date == dt.datetime(2021, 11, 4, 23, 30)
+
+
+def test_a_date_written_only_in_the_page_is_read() -> None:
+    raw = (
+        "<html><head><title>Council approves budget</title></head><body><article>"
+        f"<h1>Council approves budget</h1>{_PROSE}</article>"
+        "<div>Home</div><div>18. 05. 2014 22:38</div></body></html>"
+    ).encode()
+    assert clean(raw).date == dt.datetime(2014, 5, 18, 22, 38)
+
+
+def test_a_job_title_and_employer_after_a_name_are_not_authors() -> None:
+    from scrubnews.htmlmeta import split_names
+
+    assert split_names("Jo Smith, Senior Editor, Daily Planet") == ["Jo Smith"]
+    assert split_names("By Brenda Goodman, MA") == ["Brenda Goodman"]
+    assert split_names("Isabel Caro, Rocío Latorre") == ["Isabel Caro", "Rocío Latorre"]

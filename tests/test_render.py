@@ -126,6 +126,32 @@ def test_front_matter_is_yaml_safe_dump() -> None:
     assert data["source"]["file"] == "a: b.txt"
 
 
+@settings(max_examples=300)
+@given(st.text(max_size=30), st.lists(st.text(max_size=12), max_size=3))
+def test_front_matter_bytes_are_those_of_yaml_safe_dump(title: str, authors: list[str]) -> None:
+    """libyaml writes the front-matter only where its bytes equal the pure dumper's."""
+    import yaml
+
+    from scrubnews.render import front_matter
+
+    article = Article(Source("f", "0" * 64, "utf-8"), title=title, authors=authors)
+    expected = yaml.safe_dump(front_matter(article), sort_keys=False, allow_unicode=True,
+                              width=10_000)
+    assert to_markdown(article) == f"---\n{expected}---\n"
+
+
+@pytest.mark.parametrize("title", ["emoji \U0001F642 here", "line\x85break", "a\u2028b"])
+def test_front_matter_with_characters_libyaml_escapes(title: str) -> None:
+    import yaml
+
+    from scrubnews.render import front_matter
+
+    article = Article(Source("f", "0" * 64, "utf-8"), title=title)
+    expected = yaml.safe_dump(front_matter(article), sort_keys=False, allow_unicode=True,
+                              width=10_000)
+    assert to_markdown(article) == f"---\n{expected}---\n"
+
+
 def test_comments_in_a_cleaned_article_survive_cleaning_again() -> None:
     import scrubnews
 

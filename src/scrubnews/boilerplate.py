@@ -21,6 +21,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from scrubnews import linemodel
 from scrubnews.article import Removal
 from scrubnews.config import Config
 from scrubnews.rules import GLUED_ALT, compile_extra, match_line
@@ -47,8 +48,11 @@ _TAIL = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=8192)
 def word_count(text: str) -> int:
     """Words in ``text``; a CJK character counts as half a word.
+
+    Cached: the stages ask for the same line's count several times.
 
     >>> word_count("Hello, world!")
     2
@@ -146,46 +150,99 @@ def glued_alt(text: str) -> int | None:
     return glued.start() if glued is not None and glued.start() > 0 else None
 
 
-def sort_lines(lines: list[Line], config: Config) -> Sorted:
-    """Split ``lines`` into article, metadata candidates and boilerplate."""
-    result = Sorted()
+def apply_rules(lines: list[Line], config: Config) -> tuple[list[Line], list[Removal], set[int]]:
+    """Drop what the named line rules match; cut glued alt-text.
+
+    Returns the kept lines, the removals, and the indices (into the kept
+    lines) of lines that follow a dropped tail heading ("42 Comments").
+    """
     extra = compile_extra(config.extra_boilerplate)
     kept: list[Line] = []
-    # Kept lines that follow a dropped tail heading ("42 Comments", "Share this article").
+    removals: list[Removal] = []
     after_tail: set[int] = set()
     for line in lines:
         rule = "image-alt" if line.image else match_line(line.text, extra)
         if rule is not None:
-            result.removals.append(Removal(line.number, line.text, rule))
+            removals.append(Removal(line.number, line.text, rule))
             if _is_tail(line):
                 after_tail.add(len(kept))
             continue
         cut = glued_alt(line.text)
         if cut is not None:
             new = line.text[:cut]
-            result.removals.append(Removal(line.number, line.text, "glued-alt-text", new))
+            removals.append(Removal(line.number, line.text, "glued-alt-text", new))
             line.text = new
         kept.append(line)
+    return kept, removals, after_tail
+
+
+def find_core(lines: list[Line], after_tail: set[int]) -> tuple[int, int, int]:
+    """The article core of the rule-kept ``lines``: start, end, and where a tail cuts it."""
+    start, core_end = _core([line_score(line) for line in lines])
+    return start, core_end, _cut_tail(lines, start, core_end, after_tail)
+
+
+def sort_lines(lines: list[Line], config: Config, *, page: bool = False) -> Sorted:
+    """Split ``lines`` into article, metadata candidates and boilerplate.
+
+    ``page``: the lines come from an HTML page, whose own extraction already
+    chose the article's container; the line model, trained on text dumps, is
+    not used there.
+    """
+    result = Sorted()
+    kept, result.removals, after_tail = apply_rules(lines, config)
 
     total_words = sum(word_count(line.text) for line in kept)
     if config.keep_outside_core or total_words < config.min_core_words:
         result.body = kept
         return result
 
-    start, core_end = _core([line_score(line) for line in kept])
-    end = _cut_tail(kept, start, core_end, after_tail)
-    result.body = kept[start:end]
+    start, core_end, end = find_core(kept, after_tail)
+    if config.use_line_model and not page:
+        model = linemodel.load(config.line_model)
+        marks = tail_marks(kept, after_tail)
+        probs = model.probabilities(kept, (start, core_end), end, marks)
+        keep = [p >= model.threshold for p in probs]
+        # Past a "Comments" or "Related" heading below the core, the article is over.
+        stop = min((i for i in marks if i >= end), default=len(kept))
+        keep = [k and index < stop for index, k in enumerate(keep)]
+    else:
+        keep = [start <= index < end for index in range(len(kept))]
+    if not any(keep):
+        keep = [start <= index < end for index in range(len(kept))]
     menus = _menu_runs(kept)
     for index, line in enumerate(kept):
-        if start <= index < end:
-            continue
-        if end <= index < core_end:
-            rule = "tail-section"
+        if keep[index]:
+            result.body.append(line)
+        elif end <= index < core_end:
+            result.outside.append((line, "tail-section"))
+        elif start <= index < end:
+            result.outside.append((line, "low-content"))
         else:
-            rule = "menu-run" if index in menus else "outside-core"
-        result.outside.append((line, rule))
-    result.before = kept[max(0, start - 25) : start]
+            result.outside.append((line, "menu-run" if index in menus else "outside-core"))
+    result.before = _head_outside(kept, keep)
     return result
+
+
+def _head_outside(kept: list[Line], keep: list[bool]) -> list[Line]:
+    """Dropped lines above the body's first long paragraph (at most 25, nearest last).
+
+    The headline, byline and dates live there: before the first kept line, or
+    between the first kept lines, where the line model drops them as not body.
+    """
+    limit, seen = 0, 0
+    for index, line in enumerate(kept):
+        if keep[index]:
+            limit = index
+            seen += 1
+            if seen > 8 or word_count(line.text) >= 40:
+                break
+    return [line for index, line in enumerate(kept[:limit]) if not keep[index]][-25:]
+
+
+def tail_marks(lines: list[Line], after_tail: set[int]) -> frozenset[int]:
+    """Indices of tail headings among ``lines`` and of lines after a dropped one."""
+    return frozenset(after_tail) | {i for i, line in enumerate(lines) if _is_tail(line)}
 
 
 def _is_tail(line: Line) -> bool:

@@ -195,8 +195,6 @@ def _check_dump(out: _Collector, raw: bytes, text: str, name: str, options: Opti
             code = "SN102" if "mojibake" in rule else "SN104"
             fixes = rule.removeprefix("repair:").replace("+", ", ")
             out.add(code, f"{fixes}: {_snippet(removal.text)}", line)
-        elif rule == "duplicate-line":
-            out.add("SN303", f"paragraph repeated: {_snippet(removal.text)}", line)
     _body_size(out, article.body, options, "clean keeps")
     dropped = sum(1 for r in article.removals if r.dropped)
     rewritten = len(article.removals) - dropped

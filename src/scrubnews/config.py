@@ -21,12 +21,19 @@ class Config:
             (the largest page of the evaluation corpora is 1.6 MB; a file
             ten times larger is not a news article, and refusing it keeps
             time and memory per file bounded).
+        use_line_model: decide line by line with the learned line model
+            (``linemodel``); off, the article core alone is the body.
+        line_model: path of a line model file (JSON, made by
+            ``scripts/train_line_model.py``); ``None`` uses the one shipped
+            with scrubnews.
     """
 
     extra_boilerplate: tuple[str, ...] = ()
     keep_outside_core: bool = False
     min_core_words: int = 60
     max_input_bytes: int = 16 * 2**20
+    use_line_model: bool = True
+    line_model: str | None = None
 
 
 DEFAULT = Config()

@@ -66,7 +66,9 @@ _PATTERNS = (
         + _TIME
     ),
     re.compile(
-        r"(?<![\d/])(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{4}|\d{2})(?![\d/])" + _TIME
+        r"(?<![\d/])(?P<month>\d{1,2})/(?P<day>\d{1,2})/"
+        + _YEAR.replace("(?!\\d))", "(?![\\d/]))")
+        + _TIME
     ),
 )
 
@@ -84,8 +86,13 @@ def _month(text: str) -> int | None:
     return _MONTHS.get(text.casefold().rstrip("."))
 
 
-def find_date(text: str) -> tuple[dt.date | dt.datetime, int, int] | None:
+def find_date(
+    text: str, *, day_first: bool = False
+) -> tuple[dt.date | dt.datetime, int, int] | None:
     """The first absolute date in ``text``, with its start and end offsets.
+
+    ``day_first`` reads an ambiguous ``04/02/2020`` as 4 February (most of
+    the world) rather than April 2 (the United States, the default).
 
     >>> find_date("By Nick Mann in Liverpool | 5 July 2012")[0]
     datetime.date(2012, 7, 5)
@@ -95,6 +102,10 @@ def find_date(text: str) -> tuple[dt.date | dt.datetime, int, int] | None:
     datetime.datetime(2019, 3, 12, 14, 30)
     >>> find_date("no date here") is None
     True
+    >>> find_date("17/11/201917/11/2019 ~ Cem Basman")[0]
+    datetime.date(2019, 11, 17)
+    >>> find_date("am 04/02/2020 von kj", day_first=True)[0]
+    datetime.date(2020, 2, 4)
     """
     if len(text) > 2000 or not any(c.isdigit() for c in text):
         return None
@@ -103,20 +114,20 @@ def find_date(text: str) -> tuple[dt.date | dt.datetime, int, int] | None:
         for m in pattern.finditer(text):
             if best is not None and m.start() >= best[1]:
                 break
-            found = _build(m)
+            found = _build(m, day_first and pattern is _PATTERNS[-1])
             if found is not None:
                 best = (found, m.start(), m.end())
                 break
     return best
 
 
-def _build(m: re.Match[str]) -> dt.date | dt.datetime | None:
+def _build(m: re.Match[str], swap: bool = False) -> dt.date | dt.datetime | None:
     groups = m.groupdict()
     month = _month(groups["month"])
     if month is None:
         return None
     day = int(groups["day"])
-    if month > 12 and day <= 12:
+    if (month > 12 and day <= 12) or (swap and day <= 12):
         month, day = day, month
     try:
         date = dt.date(_year(groups["year"]), month, day)

@@ -1,7 +1,9 @@
 """HTML pages: detect them by content, turn the DOM into ``Line`` units.
 
-1. Parse once with lxml's HTML parser (``lxml.html``): building a
-   BeautifulSoup tree costs about ten times more for the same tree.
+1. Parse once with lxml's HTML parser (``lxml.etree.HTMLParser``, without
+   ``lxml.html``'s Python element classes, whose lookup runs for every
+   element the walk touches): building a BeautifulSoup tree costs about
+   ten times more for the same tree.
 2. Walk the tree once, iteratively (``lxml.etree.iterwalk``: no recursion,
    so deep nesting cannot overflow the stack). Scripts, forms' controls and
    hidden elements are skipped; page chrome (``nav``, ``aside``, ``footer``,
@@ -25,19 +27,20 @@ Page metadata (title, authors, date) is read by ``htmlmeta``.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 import lxml.etree
-import lxml.html
 
 from scrubnews.article import BlockKind, Removal
-from scrubnews.htmlmeta import overlap, page_meta, read_stated
+from scrubnews.dates import find_date
+from scrubnews.htmlmeta import overlap, page_meta, read_stated, text_content
 from scrubnews.repair import repair_line
 from scrubnews.segment import Line
-from scrubnews.structure import PageMeta
+from scrubnews.structure import PageMeta, is_date_line, updated_line
 
 _HTML_START = re.compile(
     r"\s{0,200}(?:<\?xml[^>]{0,200}>\s{0,20})?(?:<!--.{0,2000}?-->\s{0,20})*"
@@ -46,6 +49,8 @@ _HTML_START = re.compile(
 )
 _TAG = re.compile(r"<(?:p|div|span|a|br|li|td|h[1-6])\b[^>]{0,500}>", re.IGNORECASE)
 _XML_DECL = re.compile(r"\s{0,200}<\?xml[^>]{0,200}>")
+_PARSER = lxml.etree.HTMLParser()
+_UTF8_PARSER = lxml.etree.HTMLParser(encoding="utf-8")
 
 # Elements whose content is never article text.
 _SKIP = frozenset(
@@ -146,7 +151,14 @@ def parse(text: str) -> Any:
     if m:
         text = text[m.end() :]
     try:
-        return lxml.html.document_fromstring(text)
+        # UTF-8 bytes parse faster than a Python string (stated as UTF-8, so a
+        # <meta charset> in the page cannot override the decode stage).
+        data: str | bytes = text.encode("utf-8")
+        parser = _UTF8_PARSER
+    except UnicodeEncodeError:  # lone surrogates: parse the string itself
+        data, parser = text, _PARSER
+    try:
+        return lxml.etree.fromstring(data, parser)
     except (lxml.etree.ParserError, ValueError):
         return None
 
@@ -160,54 +172,86 @@ def page_units(text: str) -> tuple[list[Line], PageMeta, list[Removal]]:
     if body is None:
         body = root
     stated = read_stated(root)
-    walk = _Walk(_page_chars(body))
+    walk = _Walk(body)
     walk.run(body)
     units, removals = walk.select(stated.title(), stated.description())
-    return units, page_meta(root, units, stated), removals
+    return units, page_meta(root, units, stated, walk.written_date), removals
 
 
 def _page_chars(body: Any) -> int:
     """Characters of text in ``body``, not counting scripts and styles."""
     try:
-        chars = len(body.text_content())
+        chars = len(text_content(body))
     except ValueError:
         return 0
     return chars - sum(len(el.text or "") for el in body.iter("script", "style"))
 
 
 _MAIN, _STRONG, _WEAK = 1, 2, 3
+_NO_ATTRS: dict[str, str] = {}
+# Tags that, without attributes, are never dropped.
+_PLAIN = frozenset(
+    "p div span a b i em strong u s small sup sub h1 h2 h3 h4 h5 h6 li ul ol table tbody thead "
+    "tr td th br hr blockquote pre code figure figcaption section article main dl dt dd "
+    "center font abbr cite q time mark ins del".split()
+)
 
 
-@functools.lru_cache(maxsize=4096)
-def _class_verdict(classes: str) -> int:
-    """What a class and id string says: article (``_MAIN``), chrome, or nothing (0)."""
-    if _MAIN_CLASS.search(classes):
+@functools.lru_cache(maxsize=8192)
+def _word_verdict(word: str) -> int:
+    """What one class or id word says: article (``_MAIN``), chrome, or nothing (0)."""
+    if _MAIN_CLASS.search(word):
         return _MAIN
-    if _STRONG_CHROME.search(classes):
+    if _STRONG_CHROME.search(word):
         return _STRONG
-    if _WEAK_CHROME.search(classes):
+    if _WEAK_CHROME.search(word):
         return _WEAK
     return 0
 
 
 @functools.lru_cache(maxsize=4096)
+def _class_verdict(classes: str) -> int:
+    """What a class and id string says: article (``_MAIN``), chrome, or nothing (0).
+
+    No pattern spans a space, so each word is tested once (and cached: the
+    same words recur across pages); an article word anywhere wins, then a
+    strong chrome word, then a weak one.
+
+    >>> _class_verdict("sidebar entry-content"), _class_verdict("share-bar widget")
+    (1, 2)
+    """
+    verdict = 0
+    for word in classes.split():
+        found = _word_verdict(word)
+        if found == _MAIN:
+            return _MAIN
+        if found and (not verdict or found < verdict):
+            verdict = found
+    return verdict
+
+
+@functools.lru_cache(maxsize=4096)
 def _class_weight(classes: str) -> float:
     """Readability's class weight: -25 for chrome words, +25 for article words."""
-    if not classes:
-        return 0.0
-    weight = 0.0
-    if _NEGATIVE_CLASS.search(classes):
-        weight -= 25.0
-    if _POSITIVE_CLASS.search(classes):
-        weight += 25.0
-    return weight
+    negative = positive = False
+    for word in classes.split():  # no pattern spans a space: one cached test per word
+        word_negative, word_positive = _word_weight(word)
+        negative = negative or word_negative
+        positive = positive or word_positive
+    return (-25.0 if negative else 0.0) + (25.0 if positive else 0.0)
+
+
+@functools.lru_cache(maxsize=8192)
+def _word_weight(word: str) -> tuple[bool, bool]:
+    """Whether one class or id word reads as chrome, and whether as article."""
+    return _NEGATIVE_CLASS.search(word) is not None, _POSITIVE_CLASS.search(word) is not None
 
 
 def _prose_chars(el: Any) -> int:
     """Characters in the paragraphs of 80 characters or more under ``el``."""
     total = 0
     for p in el.iter("p"):
-        chars = len(p.text_content())
+        chars = len(text_content(p))
         if chars >= 80:
             total += chars
             if total >= 500:
@@ -239,17 +283,18 @@ def _lead_like(line: Line) -> bool:
     )
 
 
-def _classes(el: Any) -> str:
-    cls, ident = el.get("class"), el.get("id")
+def _classes(attrs: dict[str, str]) -> str:
+    """The class and id of an element, from its attributes, as one string."""
+    cls, ident = attrs.get("class"), attrs.get("id")
     if cls is None and ident is None:
         return ""
     return f"{cls or ''} {ident or ''}"
 
 
-def _hidden(el: Any) -> bool:
-    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+def _hidden(attrs: dict[str, str]) -> bool:
+    if "hidden" in attrs or attrs.get("aria-hidden") == "true":
         return True
-    style = el.get("style")
+    style = attrs.get("style")
     return style is not None and _HIDDEN_STYLE.search(style) is not None
 
 
@@ -285,7 +330,7 @@ class _Frame:
 class _Walk:
     """One iterative walk over ``<body>``: lines, removals and container boxes."""
 
-    page_chars: int
+    body: Any
     lines: list[Line] = field(default_factory=list)
     owners: list[int] = field(default_factory=list)
     removals: list[Removal] = field(default_factory=list)
@@ -295,9 +340,16 @@ class _Walk:
     part_links: int = 0
     part_chars: int = 0
     number: int = 0
+    # The main container's first line and the line after its last, once chosen.
+    span: tuple[int, int] = (0, 0)
+
+    @functools.cached_property
+    def page_chars(self) -> int:
+        """Characters of text on the page (read only when a chrome name needs it)."""
+        return _page_chars(self.body)
 
     def run(self, body: Any) -> None:
-        self.boxes.append(_Box("body", -1, _classes(body)))
+        self.boxes.append(_Box("body", -1, _classes(dict(body.items()))))
         stack = [_Frame("body", 0, "p", 0, False, False, block=True)]
         walker = lxml.etree.iterwalk(body, events=("start", "end", "comment", "pi"))
         first = True
@@ -329,8 +381,18 @@ class _Walk:
                     self._text(el.tail, stack[-1])
                 continue
             parent = stack[-1]
-            tag = el.tag.lower() if isinstance(el.tag, str) else ""
-            rule = self._drop_rule(el, tag, in_article > 0, parent)
+            tag = el.tag
+            tag = tag.lower() if isinstance(tag, str) else ""
+            # All attributes read at once: one call instead of one per name.
+            items = el.items()
+            if items:
+                attrs = dict(items)
+                classes = _classes(attrs)
+                rule = self._drop_rule(el, tag, attrs, classes, in_article > 0, parent)
+            else:
+                classes = ""
+                rule = None if tag in _PLAIN else self._drop_rule(
+                    el, tag, _NO_ATTRS, "", in_article > 0, parent)
             if rule is not None:
                 walker.skip_subtree()
                 stack.append(_Frame(tag, parent.box, parent.kind, parent.level, parent.link,
@@ -356,12 +418,12 @@ class _Walk:
                 elif self.parts:
                     self.parts.append(" | ")
                 box = len(self.boxes)
-                self.boxes.append(_Box(tag, parent.box, _classes(el), start=len(self.lines)))
+                self.boxes.append(_Box(tag, parent.box, classes, start=len(self.lines)))
                 frame = _Frame(tag, box, parent.kind, parent.level, parent.link, parent.pre)
             elif tag in _BLOCKS:
                 self._flush(parent)
                 box = len(self.boxes)
-                self.boxes.append(_Box(tag, parent.box, _classes(el), start=len(self.lines)))
+                self.boxes.append(_Box(tag, parent.box, classes, start=len(self.lines)))
                 kind = _BLOCK_KIND.get(tag, parent.kind)
                 level = int(tag[1]) if kind == "h" and tag[0] == "h" else parent.level
                 frame = _Frame(tag, box, kind, level, parent.link, parent.pre or tag == "pre",
@@ -375,20 +437,26 @@ class _Walk:
         self._flush(stack[0])
         self.boxes[0].end = len(self.lines)
 
-    def _drop_rule(self, el: Any, tag: str, in_article: bool, parent: _Frame) -> str | None:
+    def _drop_rule(self, el: Any, tag: str, attrs: dict[str, str], classes: str,
+                   in_article: bool, parent: _Frame) -> str | None:
         """``None`` to keep ``el``, ``""`` to skip it silently, else the rule dropping it."""
         if not tag or tag in _SKIP:
             return ""
-        if _hidden(el):
+        if not attrs:
+            if tag in _CHROME_TAGS:
+                return f"html-{tag}"
+            if tag == "header" and not in_article:
+                return "html-header"
+            return None
+        if _hidden(attrs):
             return "html-hidden"
         if tag in _CHROME_TAGS:
             return f"html-{tag}"
         if tag == "header" and not in_article:
             return "html-header"
-        role = el.get("role")
+        role = attrs.get("role")
         if role is not None and role.lower() in _CHROME_ROLES:
             return f"html-role-{role.lower()}"
-        classes = _classes(el)
         if classes and not parent.pre and tag not in ("body", "article", "main", "a", "span",
                                                       "b", "i", "em", "strong"):
             verdict = _class_verdict(classes)
@@ -396,7 +464,7 @@ class _Walk:
                 return None
             if verdict == _STRONG:
                 # A wrapper of most of the page is not chrome, whatever its name.
-                if self.page_chars and len(el.text_content()) > 0.5 * self.page_chars:
+                if self.page_chars and len(text_content(el)) > 0.5 * self.page_chars:
                     return None
                 return "html-chrome"
             if verdict == _WEAK and _prose_chars(el) < 500:
@@ -407,7 +475,7 @@ class _Walk:
         if rule == "html-hidden" and el.tag in ("span", "i", "b"):
             return
         try:
-            text = _SPACE.sub(" ", el.text_content()[:400]).strip()
+            text = _SPACE.sub(" ", text_content(el)[:400]).strip()
         except ValueError:
             text = ""
         if text:
@@ -587,6 +655,32 @@ class _Walk:
                     found.add(i)
         return found, True
 
+    def written_date(self, anywhere: bool) -> dt.date | dt.datetime | None:
+        """The date of the first date line near the article's start (just before
+        or at the start of the main container), else (``anywhere``) just after
+        it or in the rest of the page. "Updated ..." lines are not read."""
+        lines = self.lines
+        first, last = self.span
+        near = [*range(max(0, first - _HEAD_LINES), min(len(lines), first + 10))]
+        if anywhere:
+            near += range(last, min(len(lines), last + _HEAD_LINES))
+        seen = set(near)
+        rest = (i for i in range(len(lines)) if i not in seen) if anywhere else ()
+        for index in [*near, *rest]:
+            text = lines[index].text
+            if len(text) <= 80 and any(c.isdigit() for c in text) and is_date_line(text) \
+                    and not updated_line(text):
+                found = find_date(text)
+                if found is None:
+                    return None
+                # Near the start, a bare date in a byline is not trusted over a
+                # stated time; a written time, or a line that is little but a date, is.
+                if not anywhere and not isinstance(found[0], dt.datetime) \
+                        and len((text[: found[1]] + " " + text[found[2] :]).split()) > 1:
+                    return None
+                return found[0]
+        return None
+
     def select(self, title: str = "", description: str = "") -> tuple[list[Line], list[Removal]]:
         """Hint the main container's lines; drop the rest but a few lines before it.
 
@@ -598,6 +692,7 @@ class _Walk:
         if not ok or not main:
             return self.lines, self.removals
         first = min(main)
+        self.span = (first, max(main) + 1)
         headline = anchor if 0 <= anchor < first else -1
         if headline < 0:
             for index in range(first - 1, max(-1, first - _HEAD_LINES), -1):

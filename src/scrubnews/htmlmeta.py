@@ -19,16 +19,22 @@ In order of trust, for each field:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+
+import lxml.etree
 
 from scrubnews.dates import find_date, parse_iso
 from scrubnews.repair import repair_line
 from scrubnews.segment import Line
 from scrubnews.structure import PageMeta
 
+# The text of an element and its descendants (``lxml.html``'s ``text_content``).
+text_content: Any = lxml.etree.XPath("string()", smart_strings=False)
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
 _SEPARATOR = re.compile(r"\s[|–—·•»:/-]{1,2}\s|\s::\s")
@@ -46,10 +52,21 @@ _NOT_NAME = re.compile(
     r"|associated press|dpa|afp|contributors?|guest|updated|published|posted|comments?)\b",
     re.IGNORECASE,
 )
+# A job title after a name in an author string, and an academic degree.
+_JOB = re.compile(
+    r"\b(?:editor|reporter|correspondent|journalist|writer|columnist|technologist|contributor"
+    r"|professor|director|president|manager|officer|analyst|producer|fellow|chief|senior"
+    r"|redakteur(?:in)?|korrespondent(?:in)?|chefredakteur(?:in)?|rédacteur|rédactrice"
+    r"|redactor|redactora|periodista)\b",
+    re.IGNORECASE,
+)
+_DEGREE = re.compile(r"(?:MA|MS|MD|PhD|Ph\.D|MPH|MSc|BSc|BA|RN|MBA|DO|JD|LL\.?M)\.?")
 _URL_DATE = re.compile(
     r"/((?:19|20)\d{2})[/_-]([01]?\d)[/_-]([0-3]?\d)(?:[/_.-]|$)"
     r"|/((?:19|20)\d{2})([01]\d)([0-3]\d)(?:[/_.-]|$)"
 )
+# A machine-readable time stated in UTC ("...T23:00Z", "+00:00", "+0000").
+_UTC = re.compile(r"\d:\d\d(?::\d\d(?:\.\d{1,9})?)?\s?(?:Z|UTC|GMT|[+-]00:?00)\s*$", re.I)
 _DATE_CLASS = re.compile(r"date|time|publish|posted|dateline|byline|meta|datum|fecha", re.I)
 _BYLINE_CLASS = re.compile(r"byline|author|autor|writer|reporter|creator", re.I)
 _ARTICLE_TYPES = ("Article", "BlogPosting", "Posting", "Report", "WebPage", "LiveBlogPosting",
@@ -165,6 +182,10 @@ def split_names(text: str) -> list[str]:
     names: list[str] = []
     for part in _NAME_SPLIT.split(text):
         part = part.strip(" .:-–—·•")
+        if names and _DEGREE.fullmatch(part):
+            continue  # "Jo Smith, MD"
+        if names and _JOB.search(part):
+            break  # "Jo Smith, Senior Editor, Some Org": the rest is job and employer
         words = part.split()
         if not 1 <= len(words) <= 5 or _NOT_NAME.search(part) or any(c in part for c in "*()[]:"):
             continue
@@ -213,7 +234,7 @@ def _title(root: Any, stated: Stated, units: list[Line]) -> str | None:
     heads = [h for h in heads if h][:8]
     if not said:
         el = root.find(".//title")
-        said = _clean(el.text_content()) if el is not None else ""
+        said = _clean(text_content(el)) if el is not None else ""
         if said.startswith("<"):
             said = ""
         repeated = any(overlap(h, part) >= 0.8 for h in heads
@@ -243,7 +264,46 @@ def _title(root: Any, stated: Stated, units: list[Line]) -> str | None:
     return said
 
 
-def _authors(root: Any, items: list[dict[str, Any]], metas: dict[str, str]) -> list[str]:
+_CLASS_TAGS = ("div", "span", "p", "a", "address", "li", "strong", "em", "b", "time", "abbr",
+               "small", "header")
+_BYLINE_TAGS = frozenset("div span p a address li strong em b".split())
+_DATE_TAGS = frozenset("span div p time abbr small li em header".split())
+
+
+@functools.lru_cache(maxsize=4096)
+def _class_says(classes: str) -> tuple[bool, bool]:
+    """Whether a class and id string names a byline, and whether it names a date."""
+    if len(classes) <= 1 or _COMMENT.search(classes):
+        return False, False
+    return _BYLINE_CLASS.search(classes) is not None, _DATE_CLASS.search(classes) is not None
+
+
+class _Classed:
+    """Elements whose class or id names a byline or a date, in document order.
+
+    Read on first use, once for both fields: most pages state their authors
+    and date, and never need it.
+    """
+
+    def __init__(self, root: Any) -> None:
+        self.root = root
+
+    @functools.cached_property
+    def elements(self) -> list[tuple[Any, bool, bool]]:
+        found = []
+        for el in self.root.iter(_CLASS_TAGS):
+            cls, ident = el.get("class"), el.get("id")
+            if cls is None and ident is None:
+                continue
+            byline, date = _class_says(f"{cls or ''} {ident or ''}")
+            if byline or date:
+                tag = el.tag
+                found.append((el, byline and tag in _BYLINE_TAGS, date and tag in _DATE_TAGS))
+        return found
+
+
+def _authors(root: Any, items: list[dict[str, Any]], metas: dict[str, str],
+             classed: _Classed) -> list[str]:
     people: list[str] = []
     others: list[str] = []
     for item in items:
@@ -266,9 +326,8 @@ def _authors(root: Any, items: list[dict[str, Any]], metas: dict[str, str]) -> l
             return names[:10]
     # A byline element; one in a sidebar or form only if there is no other.
     fallback: list[str] = []
-    for el in root.iter("div", "span", "p", "a", "address", "li", "strong", "em", "b"):
-        classes = f"{el.get('class') or ''} {el.get('id') or ''}"
-        if len(classes) > 1 and _BYLINE_CLASS.search(classes) and not _COMMENT.search(classes):
+    for el, byline, _date_class in classed.elements:
+        if byline:
             text = _text(el)
             if 3 <= len(text) <= 80:
                 names = split_names(text)
@@ -281,46 +340,46 @@ def _authors(root: Any, items: list[dict[str, Any]], metas: dict[str, str]) -> l
     return others[:10]
 
 
-def _date(root: Any, items: list[dict[str, Any]], metas: dict[str, str]
-          ) -> dt.date | dt.datetime | None:
+def _date(root: Any, items: list[dict[str, Any]], metas: dict[str, str],
+          classed: _Classed) -> tuple[dt.date | dt.datetime | None, str]:
+    """The page's date and the value it was read from (``""`` if not a stated value)."""
     for item in items:
         for key in ("datePublished", "dateCreated", "uploadDate"):
             value = item.get(key)
             if isinstance(value, str) and (found := parse_iso(value)) is not None:
-                return found
+                return found, value
     for key in _DATE_KEYS:
         if key in metas and (found := _any_date(metas[key])) is not None:
-            return found
+            return found, metas[key]
     for el in root.xpath('//*[@itemprop="datePublished" or @itemprop="dateCreated"]')[:5]:
-        value = el.get("content") or el.get("datetime") or el.text_content()
+        value = el.get("content") or el.get("datetime") or text_content(el)
         if (found := _any_date(value)) is not None:
-            return found
+            return found, value
     times = list(root.iter("time"))[:30]
     times.sort(key=lambda el: not (el.get("pubdate") is not None
                                    or "publish" in (el.get("class") or "")))
     for el in times:
         value = el.get("datetime")
         if value and (found := parse_iso(value)) is not None:
-            return found
+            return found, value
     for key in ("og:url", "twitter:url"):
         if key in metas and (found := url_date(metas[key])) is not None:
-            return found
+            return found, ""
     for el in root.iter("link"):
         if el.get("rel") == "canonical" and (found := url_date(el.get("href") or "")) is not None:
-            return found
-    for el in root.iter("span", "div", "p", "time", "abbr", "small", "li", "em", "header"):
-        classes = f"{el.get('class') or ''} {el.get('id') or ''}"
-        if len(classes) > 1 and _DATE_CLASS.search(classes) and not _COMMENT.search(classes):
+            return found, ""
+    for el, _byline, date_class in classed.elements:
+        if date_class:
             value = el.get("title") or _text(el)
             if len(value) <= 120 and (found := _any_date(value)) is not None:
-                return found
+                return found, value
     for key in _MODIFIED_KEYS:
         if key in metas and (found := _any_date(metas[key])) is not None:
-            return found
+            return found, metas[key]
     for el in root.iter("time"):
-        if (found := _any_date(el.text_content())) is not None:
-            return found
-    return None
+        if (found := _any_date(text_content(el))) is not None:
+            return found, ""
+    return None, ""
 
 
 def _any_date(value: str | None) -> dt.date | dt.datetime | None:
@@ -382,8 +441,35 @@ def read_stated(root: Any) -> Stated:
     return Stated(_jsonld_items(root), _metas(root))
 
 
-def page_meta(root: Any, units: list[Line], stated: Stated | None = None) -> PageMeta:
-    """What the page states about itself; ``units`` are its lines (for ``<h1>``)."""
+def _day(value: dt.date | dt.datetime) -> dt.date:
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
+def _local_day(utc: dt.date | dt.datetime, seen: dt.date | dt.datetime) -> bool:
+    """True if ``seen`` can be the local day of the UTC time ``utc``: the next day
+    for an evening stamp (zones east of UTC), the day before for an early one;
+    a written time must be the UTC time shifted by a zone's offset."""
+    if not isinstance(utc, dt.datetime):
+        return False
+    if isinstance(seen, dt.datetime):
+        # A written time must differ from UTC by a zone's offset: whole quarter hours.
+        offset = seen - utc.replace(second=0, microsecond=0)
+        minutes = offset.total_seconds() / 60
+        if abs(minutes) > 14 * 60 or minutes % 15:
+            return False
+    shift = (_day(seen) - utc.date()).days
+    return (shift == 1 and utc.hour >= 15) or (shift == -1 and utc.hour < 10)
+
+
+def page_meta(root: Any, units: list[Line], stated: Stated | None = None,
+              written: Callable[[bool], dt.date | dt.datetime | None] | None = None) -> PageMeta:
+    """What the page states about itself; ``units`` are its lines (for ``<h1>``).
+
+    ``written`` gives the date written on the page (read only when needed):
+    anywhere on the page when the page states none; near the article, the
+    day the reader saw when the page states an evening or early-morning
+    time in UTC (a story stamped 23:00Z is dated the next day in Europe).
+    """
     stated = stated or read_stated(root)
     items, metas = stated.items, stated.metas
     meta = PageMeta()
@@ -394,8 +480,15 @@ def page_meta(root: Any, units: list[Line], stated: Stated | None = None) -> Pag
             break
     if not meta.standfirst:
         meta.standfirst = metas.get("og:description") or metas.get("description") or None
-    meta.authors = _authors(root, items, metas)
-    meta.date = _date(root, items, metas)
+    classed = _Classed(root)
+    meta.authors = _authors(root, items, metas, classed)
+    meta.date, value = _date(root, items, metas, classed)
+    if written is not None and (meta.date is None or (
+        isinstance(meta.date, dt.datetime) and _UTC.search(value[-40:]) is not None
+    )):
+        seen = written(meta.date is None)
+        if seen is not None and (meta.date is None or _local_day(meta.date, seen)):
+            meta.date = seen
     if meta.title:
         meta.title = repair_line(meta.title)[0] or None
     if meta.standfirst:

@@ -57,7 +57,7 @@ def clean(raw: bytes, config: Config | None = None, *, name: str = "-") -> Artic
         units = segment(lines)
         kind = "text"
 
-    sorted_lines = sort_lines(units, config)
+    sorted_lines = sort_lines(units, config, page=meta is not None)
     found_structure = structure(sorted_lines, meta)
     used = found_structure.used
     outside = [

@@ -55,6 +55,9 @@ _BADNESS_KEYS = re.compile(
     + "ŒœØÙ°²³µ¹¼½¾√≈‚ЂÂÃÎÐВГРСΒΓΞΟ€"
     + "]"
 )
+# ftfy's badness patterns also each need two non-ASCII characters side by side or a
+# character ``_SUSPECT`` already flags (C1 controls, Â, Ã), except ``Œ``/``œ`` alone.
+_MAYBE_BAD = re.compile(r"[^\x00-\x7f]{2}|[\u0152\u0153]")
 _ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 _FIX_NAMES = {
@@ -85,7 +88,11 @@ def needs_ftfy(line: str) -> bool:
     return (
         _SUSPECT.search(line) is not None
         or ("&" in line and _ENTITY.search(line) is not None)
-        or (_BADNESS_KEYS.search(line) is not None and ftfy.badness.is_bad(line))
+        or (
+            _BADNESS_KEYS.search(line) is not None
+            and _MAYBE_BAD.search(line) is not None
+            and ftfy.badness.is_bad(line)
+        )
     )
 
 

@@ -245,10 +245,11 @@ CONTEXT_RULES: dict[str, str] = {
     "menu-run": "A run of short, link-like lines: navigation menus, tag lists, related links.",
     "outside-core": "A line outside the article's densest run of prose (navigation, teasers, "
     "footers).",
+    "low-content": "A line inside the article core that the line model (linemodel.py) reads as "
+    "page chrome: a caption, teaser, menu or comment rather than article text.",
     "tail-section": "Everything after a 'Comments', 'Related articles' or 'More from' heading "
     "at the end of the article.",
     "standfirst-repeat": "A body paragraph that repeats the standfirst.",
-    "duplicate-line": "A body paragraph repeated word for word.",
     "metadata": "A line consumed into the front-matter (headline, byline, date, standfirst).",
 }
 

@@ -21,6 +21,7 @@ from scrubnews import headline
 from scrubnews.article import Block, Removal
 from scrubnews.boilerplate import Sorted, ends_sentence, word_count
 from scrubnews.dates import find_date
+from scrubnews.linemodel import page_language
 from scrubnews.segment import Line
 
 _BYLINE = re.compile(
@@ -51,14 +52,26 @@ _PARTICLE = r"(?:van|von|de|der|den|del|da|di|la|le|du|dos|bin)"
 # "Veröffentlicht am 17. Dezember 2019 von Simon Dückert" (a weak marker at the start,
 # or after a date or a separator, followed by at least two name words).
 _STRONG_MARK = re.compile(
-    r"(?i:\b(?:written by|posted by|published by|post author by|post author|geschrieben von"
-    r"|veröffentlicht von|verfasst von|ein artikel von|ein beitrag von|beitrag von"
-    r"|autor(?:in)?:|author:|auteur ?:|autore:|redakteur(?:in)?:))\s{0,2}"
-    rf"(?P<name>{_NAME}(?: (?:{_PARTICLE} )?{_NAME}){{0,3}}|[\w.-]{{2,30}})"
+    # A marker with a colon may name a handle ("Autor: gnaddrig") ...
+    r"(?<![^\W\d_])(?i:(?:autor(?:in)?|author|auteur|autore|redakteur(?:in)?|redaktion|text)"
+    r"\s?:)\s{0,2}"
+    rf"(?P<handle>{_NAME}(?: (?:{_PARTICLE} )?{_NAME}){{0,3}}(?![\w.-])|[\w.-]{{2,30}})"
+    # ... one without names a capitalised name, even glued on ("AuthorAndreas Kalt").
+    r"|(?<![^\W\d_])(?i:(?:written by|posted by|published by|post author by|post author"
+    r"|geschrieben von|veröffentlicht von|verfasst von|erstellt von|ein artikel von"
+    r"|ein beitrag von|beitrag von|autor(?:in)?|author))(?![a-zß-öø-ÿ])\s{0,2}"
+    rf"(?P<name>{_NAME}(?: (?:{_PARTICLE} )?{_NAME}){{0,3}})"
+    r"|(?:责任编辑|作者|记者|编辑)\s{0,2}[:：]?\s{0,2}(?P<cjk>[\u4e00-\u9fff]{2,4})"
 )
 _WEAK_MARK = re.compile(
-    r"(?:^|[|·•—–,:]\s{0,2}|\d\s{1,2})(?i:by|von|par|por|door)\s{1,2}"
+    r"(?:^|[|·•—–,:]\s{0,2}|\d\s{1,2})(?i:by|von|vom|par|por|door)\s{1,2}"
     rf"(?P<name>{_NAME}(?: (?:{_PARTICLE} )?{_NAME}){{1,3}})"
+)
+# "Posted on 2015-04-05 by marc", "Veröffentlicht am 12. Juni 2017 von gizzmo": right
+# after a date, "by"/"von" may introduce a one-word handle.
+_HANDLE_MARK = re.compile(
+    r"\s{0,3}[,|·•]?\s{0,3}(?i:by|von|vom|par|por|door)\s{1,2}"
+    r"(?P<name>[\w.-]{2,30})(?:\s|$|[|·•,])"
 )
 _CREDIT = re.compile(
     r"(?i:photo|foto|bild|image|illustration|credit|quelle|source|grafik|video|music|musik)"
@@ -82,17 +95,30 @@ def find_authors(text: str) -> list[str]:
     ['Simon Dückert']
     >>> find_authors("Photo by Jane Smith")
     []
+    >>> find_authors("Posted on 2015-04-05 by marc | Leave a comment")
+    ['marc']
+    >>> find_authors("Posted on28. Juli 2019AuthorAndreas Kalt4 Kommentare")
+    ['Andreas Kalt']
     """
     if len(text) > 300 or word_count(text) > 30:
         return []
     m = _STRONG_MARK.search(text) or _WEAK_MARK.search(text)
+    if m is None:
+        found = find_date(text)
+        if found is not None:
+            m = _HANDLE_MARK.match(text, found[2])
     if m is None or _CREDIT.search(text[: m.start()]):
         return []
-    words = m.group("name").split()
+    groups = m.groupdict()
+    if groups.get("cjk"):
+        return [groups["cjk"]]
+    words = (groups.get("name") or groups.get("handle") or "").split()
     for index, word in enumerate(words):
-        if index and word.casefold().strip(".") in _NOT_NAME:
+        if index and (word.casefold().strip(".") in _NOT_NAME or any(c.isdigit() for c in word)):
             words = words[:index]
             break
+    if not words or words[0].casefold() in _NOT_NAME:
+        return []
     name = " ".join(words)
     if _ROLE.fullmatch(name) or find_date(name) is not None or _DATE_PREFIX.match(name):
         return []
@@ -118,7 +144,8 @@ def _name_beside_date(text: str) -> list[str]:
             break
         rest = rest[: found[1]] + " | " + rest[found[2] :]
     parts = [p.strip(_SEPARATORS) for p in re.split(r"[|·•~–—]| - ", rest)]
-    names = [p for p in parts if p and _NAME_ONLY.fullmatch(p) and not _DATE_PREFIX.match(p)]
+    parts = [(find_authors(p) or [p])[0] for p in parts if p]
+    names = [p for p in parts if _NAME_ONLY.fullmatch(p) and not _DATE_PREFIX.match(p)]
     if len(names) != 1 or _ROLE.fullmatch(names[0]):
         return []
     return names
@@ -153,14 +180,33 @@ def _norm(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.casefold()))
 
 
-def _is_date_line(text: str) -> bool:
-    """A short line that is a date, or a line that says when it was published."""
+def _day_first(body: list[Line]) -> bool:
+    """Whether the page's language writes the day before the month (all but English)."""
+    language = page_language([line.text.split() for line in body[:40]])
+    return language is not None and language != "en"
+
+
+def updated_line(text: str) -> bool:
+    """True if the line gives an update or modification time ("Updated 3 May")."""
+    return _UPDATED.search(text[:80]) is not None
+
+
+def is_date_line(text: str) -> bool:
+    """A line that says when the article was published.
+
+    A short line that is a date, a line that starts with a date or with
+    "Published …", or a byline that carries a date.
+    """
     if len(text) > 250 or word_count(text) > 25:
         return False
     found = find_date(text)
     if found is None:
         return False
     if _DATE_PREFIX.search(text[:60]) is not None:
+        return True
+    if found[1] <= 3 and word_count(text) <= 20:
+        return True
+    if find_authors(text):
         return True
     rest = (text[: found[1]] + " " + text[found[2] :]).strip(" ,|·•-–—:()")
     return word_count(rest) <= 4
@@ -225,7 +271,7 @@ def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
         if word_count(line.text) >= 40:
             break
         head_body += 1
-    head = before[-12:] + body[:head_body]
+    head = sorted(before[-12:] + body[:head_body], key=lambda line: line.number)
     if not before and body:
         head = body[: max(head_body, 1)]
 
@@ -240,7 +286,7 @@ def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
                 dates.insert(0, (line, date))
             byline_at = index
             out.used.add(line.number)
-        elif _is_date_line(line.text):
+        elif is_date_line(line.text):
             found = find_date(line.text)
             assert found is not None
             dates.append((line, found[0]))
@@ -254,7 +300,9 @@ def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
         title_line = None
     if title_line is not None:
         out.title = title_line.text
-        out.used.add(title_line.number)
+        # A page of one paragraph: that paragraph names the article and is its body too.
+        if any(line.number not in out.used and line is not title_line for line in body):
+            out.used.add(title_line.number)
 
     # Standfirst: prose between the headline and the byline.
     if byline_at is not None and title_line is not None and title_line in head:
@@ -267,8 +315,16 @@ def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
     remaining = [line for line in body if line.number not in out.used]
     if out.standfirst is None and remaining and not page:
         first = _norm(remaining[0].text)
-        if word_count(remaining[0].text) >= 8 and any(
-            _norm(line.text) == first for line in remaining[1:6]
+        # A standfirst is shown twice (summary, then lead) above a longer body; text
+        # repeated more often, or that would leave little body, is body itself.
+        copies = sum(1 for line in remaining if _norm(line.text) == first)
+        words = word_count(remaining[0].text)
+        rest = sum(word_count(line.text) for line in remaining) - copies * words
+        if (
+            words >= 8
+            and copies == 2
+            and rest >= 3 * words
+            and any(_norm(line.text) == first for line in remaining[1:6])
         ):
             out.standfirst = remaining[0].text
             out.used.add(remaining[0].number)
@@ -294,15 +350,18 @@ def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
         last = body[-1].number if body else 0
         after = [line for line, _rule in sorted_lines.outside if line.number > last][:15]
         for line in [*before[::-1], *after]:
-            if line.number not in out.used and _is_date_line(line.text):
+            if line.number not in out.used and is_date_line(line.text):
                 found = find_date(line.text)
                 assert found is not None
                 out.date = found[0]
                 break
     if dates:
         # A publication date beats an "updated" one; otherwise the first found wins.
-        chosen = min(dates, key=lambda item: _UPDATED.search(item[0].text[:80]) is not None)
+        chosen = min(dates, key=lambda item: updated_line(item[0].text))
         out.date = chosen[1]
+        if "/" in chosen[0].text and _day_first(body):
+            again = find_date(chosen[0].text, day_first=True)
+            out.date = again[0] if again is not None else out.date
     if meta.date is not None:
         out.date = meta.date
     chosen_day = str(out.date)[:10] if out.date is not None else None
@@ -322,9 +381,12 @@ def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
 
 
 def _body(out: Structured, body: list[Line], repeats: bool = True) -> None:
-    """The body blocks; with ``repeats``, a standfirst or line said again is dropped."""
+    """The body blocks; with ``repeats``, a paragraph repeating the standfirst is dropped.
+
+    Other repeated paragraphs are kept: articles do repeat themselves (pull
+    quotes, a summary that returns as a lead), and dropping them loses text.
+    """
     standfirst = _norm(out.standfirst) if out.standfirst and repeats else None
-    seen: set[str] = set()
     for line in body:
         if line.number in out.used:
             continue
@@ -332,10 +394,6 @@ def _body(out: Structured, body: list[Line], repeats: bool = True) -> None:
         if standfirst is not None and key == standfirst:
             out.removals.append(Removal(line.number, line.text, "standfirst-repeat"))
             continue
-        if repeats and key in seen and word_count(line.text) >= 4:
-            out.removals.append(Removal(line.number, line.text, "duplicate-line"))
-            continue
-        seen.add(key)
         kind = line.kind
         level = max(2, min(line.level, 6)) if kind == "h" else 0
         if kind == "h" and ends_sentence(line.text) and word_count(line.text) > 15:

@@ -1,0 +1,365 @@
+#!/usr/bin/env python3
+"""Train the line model (``src/scrubnews/data/line_model.json``) from scored corpora.
+
+    python scripts/train_line_model.py ../shared/corpora -o src/scrubnews/data/line_model.json
+    python scripts/train_line_model.py ../shared/corpora --loso     # leave one set out
+    python scripts/train_line_model.py ../shared/corpora --evaluate MODEL.json
+
+A corpus set is a folder with ``gold.jsonl`` and dump folders (``dump/``,
+``dump-w3m/``, ...) of ``<id>.txt`` files, as ``../shared/corpora`` has them.
+Every dump runs through scrubnews up to the line rules and the article core;
+each remaining line is labelled by what the gold says about it:
+
+- gold ``body``: the line's words are aligned to the body; a line is article
+  text when at least half its words sit in a run of three or more words that
+  the body also has (in the same order);
+- gold ``with``/``without`` snippets: a line holding a ``with`` snippet (or
+  held by one) is article text, one holding a ``without`` snippet is not;
+  other lines of that page are not used for training.
+
+Two stages of boosted shallow trees (scikit-learn, the ``train`` extra) are
+fitted: the first on the line features, the second on the first stage's
+out-of-fold probabilities of the line and its neighbours plus the line
+features. Both are written as plain lists that ``scrubnews.linemodel``
+evaluates without scikit-learn. ``--evaluate`` and ``--loso`` run the whole
+pipeline with a model and score it with the corpus's own ``score.py``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import re
+import sys
+import tempfile
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from multiprocessing import Pool
+from pathlib import Path
+from typing import Any
+
+from scrubnews import linemodel
+from scrubnews.boilerplate import apply_rules, find_core, tail_marks
+from scrubnews.config import Config
+from scrubnews.decode import decode
+from scrubnews.errors import InputError
+from scrubnews.pipeline import clean
+from scrubnews.render import to_markdown
+from scrubnews.repair import repair
+from scrubnews.segment import Line, segment
+
+SETS = ("aeb", "readability", "trafilatura")
+FOLDERS = ("dump", "dump-w3m", "dump-html2text")
+_WORD = re.compile(r"\w+")
+RUN = 3
+
+
+def norm_words(text: str) -> list[str]:
+    """Words as the scorer counts them: NFKC, case-folded, ``\\w+``."""
+    return _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
+
+
+@dataclass
+class Page:
+    """One dump's rule-kept lines, their feature rows and labels (``-1``: unknown)."""
+
+    key: str
+    lines: list[Line]
+    core: tuple[int, int]
+    tail: int
+    marks: frozenset[int]
+    rows: list[list[float]] = field(default_factory=list)
+    labels: list[int] = field(default_factory=list)
+    weights: list[float] = field(default_factory=list)
+
+
+def kept_lines(raw: bytes) -> tuple[list[Line], tuple[int, int], int, frozenset[int]]:
+    """Rule-kept lines, core, tail cut and tail marks, as ``sort_lines`` has them."""
+    text, _ = decode(raw)
+    lines, _ = repair(text)
+    kept, _, after_tail = apply_rules(segment(lines), Config())
+    start, end, tail = find_core(kept, after_tail)
+    return kept, (start, end), tail, tail_marks(kept, after_tail)
+
+
+def label_by_body(lines: list[Line], body: str) -> list[int]:
+    """1 where at least half a line's words sit in runs of ``RUN`` words the body has."""
+    gold = norm_words(body)
+    grams = {tuple(gold[i : i + RUN]) for i in range(len(gold) - RUN + 1)}
+    stream: list[str] = []
+    owner: list[int] = []
+    for index, line in enumerate(lines):
+        words = norm_words(line.text)
+        stream.extend(words)
+        owner.extend([index] * len(words))
+    covered = [False] * len(stream)
+    for i in range(len(stream) - RUN + 1):
+        if tuple(stream[i : i + RUN]) in grams:
+            for k in range(i, i + RUN):
+                covered[k] = True
+    hits = [0] * len(lines)
+    totals = [0] * len(lines)
+    for position, index in enumerate(owner):
+        totals[index] += 1
+        hits[index] += covered[position]
+    return [1 if totals[i] and 2 * hits[i] >= totals[i] else 0 for i in range(len(lines))]
+
+
+def label_by_snippets(lines: list[Line], with_: list[str], without: list[str]) -> list[int]:
+    """1 / 0 for lines that hold (or are held by) a ``with`` / ``without`` snippet; else -1."""
+    good = [" ".join(norm_words(s)) for s in with_]
+    bad = [" ".join(norm_words(s)) for s in without]
+    labels = []
+    for line in lines:
+        words = norm_words(line.text)
+        text = " ".join(words)
+
+        def hit(snippets: list[str], words: list[str] = words, text: str = text) -> bool:
+            return any(
+                s and (s in text or (len(words) >= 3 and text in s)) for s in snippets
+            )
+
+        is_good, is_bad = hit(good), hit(bad)
+        labels.append(1 if is_good and not is_bad else 0 if is_bad and not is_good else -1)
+    return labels
+
+
+def _load_page(job: tuple[str, str, dict[str, Any]]) -> Page | None:
+    path, key, gold = job
+    try:
+        lines, core, tail, marks = kept_lines(Path(path).read_bytes())
+    except InputError:
+        return None
+    page = Page(key, lines, core, tail, marks)
+    if gold.get("body"):
+        page.labels = label_by_body(lines, gold["body"])
+        words = [len(norm_words(line.text)) + 1 for line in lines]
+        total = sum(words) or 1
+        page.weights = [w / total for w in words]
+    elif gold.get("with") or gold.get("without"):
+        page.labels = label_by_snippets(lines, gold.get("with") or [], gold.get("without") or [])
+        known = sum(1 for label in page.labels if label >= 0) or 1
+        page.weights = [1.0 / known] * len(lines)
+    else:
+        page.labels = [-1] * len(lines)
+        page.weights = [0.0] * len(lines)
+    page.rows = linemodel.features(lines, core, tail, marks)
+    return page
+
+
+def golds(corpora: Path, name: str) -> list[dict[str, Any]]:
+    with (corpora / name / "gold.jsonl").open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def load_pages(corpora: Path, sets: list[str], folders: list[str], jobs: int) -> list[Page]:
+    """Every dump of ``sets`` x ``folders`` as a labelled ``Page``."""
+    work = []
+    for name in sets:
+        for gold in golds(corpora, name):
+            for folder in folders:
+                path = corpora / name / folder / f"{gold['id']}.txt"
+                if path.exists():
+                    work.append((str(path), f"{name}/{gold['id']}", gold))
+    with Pool(jobs) as pool:
+        pages = pool.map(_load_page, work, chunksize=8)
+    return [page for page in pages if page is not None]
+
+
+def _export(model: Any, rows: Any) -> dict[str, Any]:
+    """The fitted trees of a ``HistGradientBoostingClassifier`` as plain lists.
+
+    Leaf values already hold the learning rate; the bias is read back from
+    the model's own decision on one row, so it matches scikit-learn exactly.
+    """
+    trees: list[tuple[list[int], list[float], list[int], list[int]]] = []
+    for (predictor,) in model._predictors:
+        nodes = predictor.nodes
+        feature = [-1 if node["is_leaf"] else int(node["feature_idx"]) for node in nodes]
+        threshold = [
+            round(float(node["value"]), 5)
+            if node["is_leaf"]
+            else float(f"{float(node['num_threshold']):.6g}")
+            for node in nodes
+        ]
+        left = [int(node["left"]) for node in nodes]
+        right = [int(node["right"]) for node in nodes]
+        trees.append((feature, threshold, left, right))
+    raw = float(model.decision_function(rows[:1])[0])
+    leaves = sum(t[1][_leaf(t, [float(v) for v in rows[0]])] for t in trees)
+    return {"bias": round(raw - leaves, 6), "trees": [list(t) for t in trees]}
+
+
+def _leaf(tree: tuple[list[int], list[float], list[int], list[int]], row: list[float]) -> int:
+    feature, threshold, left, right = tree
+    node = 0
+    while feature[node] >= 0:
+        node = left[node] if row[feature[node]] <= threshold[node] else right[node]
+    return node
+
+
+@dataclass
+class Settings:
+    first_trees: int = 80
+    second_trees: int = 40
+    depth: int = 3
+    rate: float = 0.15
+    snippet_weight: float = 1.0
+    threshold: float = 0.6
+    folds: int = 3
+
+
+def train(pages: list[Page], settings: Settings) -> dict[str, Any]:
+    """Fit both stages on the labelled lines of ``pages``; the model as JSON data."""
+    import numpy as np
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    def fit(x: Any, y: Any, w: Any, trees: int) -> Any:
+        model = HistGradientBoostingClassifier(
+            max_iter=trees, max_depth=settings.depth, learning_rate=settings.rate,
+            min_samples_leaf=20, early_stopping=False, random_state=0,
+        )
+        return model.fit(x, y, sample_weight=w)
+
+    def arrays(rows_of: list[list[list[float]]]) -> tuple[Any, Any, Any, Any]:
+        xs, ys, ws, gs = [], [], [], []
+        for page, rows in zip(pages, rows_of, strict=True):
+            snippet = page.key.split("/")[0] not in body_sets
+            scale = settings.snippet_weight if snippet else 1.0
+            for row, label, weight in zip(rows, page.labels, page.weights, strict=True):
+                if label >= 0:
+                    xs.append(row)
+                    ys.append(label)
+                    ws.append(weight * scale)
+                    gs.append(page.key)
+        return np.array(xs), np.array(ys), np.array(ws), np.array(gs)
+
+    body_sets = {"aeb", "readability"}
+    x, y, w, groups = arrays([page.rows for page in pages])
+    first = fit(x, y, w, settings.first_trees)
+    first_data = _export(first, x)
+
+    # Out-of-fold first-stage probabilities, so the second stage learns from honest ones.
+    keys = sorted({page.key for page in pages})
+    fold_of = {key: index % settings.folds for index, key in enumerate(keys)}
+    oof: list[list[float]] = [[] for _ in pages]
+    for fold in range(settings.folds):
+        mask = np.array([fold_of[g] != fold for g in groups])
+        model = fit(x[mask], y[mask], w[mask], settings.first_trees)
+        held = [i for i, page in enumerate(pages) if fold_of[page.key] == fold]
+        probs = model.predict_proba(np.array([row for i in held for row in pages[i].rows]))[:, 1]
+        at = 0
+        for i in held:
+            oof[i] = [float(p) for p in probs[at : at + len(pages[i].rows)]]
+            at += len(pages[i].rows)
+    context = [
+        linemodel.context_features(page.rows, probs)
+        for page, probs in zip(pages, oof, strict=True)
+    ]
+    cx, cy, cw, _ = arrays(context)
+    second = fit(cx, cy, cw, settings.second_trees)
+    return {
+        "features": list(linemodel.FEATURES),
+        "context_features": list(linemodel.CONTEXT_FEATURES),
+        "threshold": settings.threshold,
+        "first": first_data,
+        "second": _export(second, cx),
+    }
+
+
+def _as_forest(data: dict[str, Any]) -> dict[str, Any]:
+    return {"bias": data["bias"], "trees": tuple(tuple(t) for t in data["trees"])}
+
+
+def _scorer(corpora: Path) -> Any:
+    spec = importlib.util.spec_from_file_location("corpus_score", corpora / "score.py")
+    if spec is None or spec.loader is None:
+        raise SystemExit(f"no score.py in {corpora}")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _clean_one(job: tuple[str, str, str | None]) -> tuple[str, dict[str, Any]] | None:
+    path, key, model = job
+    config = Config(line_model=model) if model else Config()
+    try:
+        article = clean(Path(path).read_bytes(), config, name=Path(path).name)
+    except InputError:
+        return None
+    return key, {"markdown": to_markdown(article)}
+
+
+def evaluate(
+    corpora: Path, model: str | None, sets: list[str], folders: list[str], jobs: int
+) -> Iterator[dict[str, Any]]:
+    """Score the whole pipeline with ``model`` as ``score.py`` would, set by folder."""
+    scorer = _scorer(corpora)
+    for name in sets:
+        gold = golds(corpora, name)
+        for folder in folders:
+            work = [
+                (str(corpora / name / folder / f"{g['id']}.txt"), g["id"], model) for g in gold
+            ]
+            with Pool(jobs) as pool:
+                done = [r for r in pool.map(_clean_one, work, chunksize=8) if r is not None]
+            results = {}
+            for key, found in done:
+                meta, body = scorer.split_front_matter(found["markdown"])
+                results[key] = {"meta": meta, "body": scorer.md_to_text(body)}
+            row = scorer.score(gold, results)
+            keep = ("F1", "P", "R", "snipF", "snipP", "snipR")
+            yield {"set": name, "folder": folder} | {
+                k: round(v, 3) for k, v in row.items() if k in keep
+            }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("corpora", type=Path)
+    parser.add_argument("-o", "--output", type=Path, help="write the model here")
+    parser.add_argument("--sets", default=",".join(SETS))
+    parser.add_argument("--folders", default=",".join(FOLDERS))
+    parser.add_argument("--loso", action="store_true", help="train on all sets but one, score it")
+    parser.add_argument("--evaluate", metavar="MODEL", help="score a model file on --sets")
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--threshold", type=float, default=Settings.threshold)
+    parser.add_argument("--first-trees", type=int, default=Settings.first_trees)
+    parser.add_argument("--second-trees", type=int, default=Settings.second_trees)
+    parser.add_argument("--depth", type=int, default=Settings.depth)
+    parser.add_argument("--snippet-weight", type=float, default=Settings.snippet_weight)
+    args = parser.parse_args(argv)
+    sets = args.sets.split(",")
+    folders = args.folders.split(",")
+    settings = Settings(
+        first_trees=args.first_trees, second_trees=args.second_trees, depth=args.depth,
+        snippet_weight=args.snippet_weight, threshold=args.threshold,
+    )
+    if args.evaluate:
+        for row in evaluate(args.corpora, args.evaluate, sets, folders, args.jobs):
+            print(json.dumps(row), flush=True)
+        return 0
+    pages = load_pages(args.corpora, sets, folders, args.jobs)
+    if args.loso:
+        for held_out in sets:
+            model = train([p for p in pages if not p.key.startswith(held_out + "/")], settings)
+            with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as handle:
+                json.dump(model, handle)
+            for row in evaluate(args.corpora, handle.name, [held_out], folders, args.jobs):
+                print(json.dumps({"held_out": True} | row), flush=True)
+            Path(handle.name).unlink()
+        return 0
+    model = train(pages, settings)
+    text = json.dumps(model, separators=(",", ":"))
+    if args.output:
+        args.output.write_text(text + "\n", encoding="utf-8")
+        print(f"wrote {args.output} ({len(text) // 1024} KB)", file=sys.stderr)
+    else:
+        print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

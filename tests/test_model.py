@@ -1,0 +1,269 @@
+"""The line model: loading, features, decisions on crafted pages, and its training script."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import math
+import random
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+import scrubnews
+from scrubnews import linemodel
+from scrubnews.boilerplate import sort_lines
+from scrubnews.config import Config
+from scrubnews.rules import describe, match_line
+from scrubnews.segment import Line
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPORA = ROOT.parent / "shared" / "corpora"
+
+PROSE = [
+    "The council approved the new budget on Tuesday after a long debate about the cost of "
+    "repairing the old bridge, which has been closed to traffic since the spring floods.",
+    "Residents who spoke at the meeting said that the detour had added almost an hour to their "
+    "daily journeys, and several shop owners told councillors that trade had fallen sharply.",
+    "The leader of the council said the repairs would begin in the autumn and that the bridge "
+    "should reopen before the end of next year, provided that the contractors keep to time.",
+    "Opposition members argued that the money would have been better spent on a new crossing, "
+    "but their amendment was defeated by a large majority when it was put to the vote.",
+]
+MENU = ["Home", "News", "Sport", "Business", "Weather", "Local", "Opinion", "Video"]
+TEASERS = [
+    "Man arrested after break-in at village shop (12)",
+    "Five things to do this weekend (8)",
+    "Photos: the best of the summer fair (31)",
+    "School wins national award for music (4)",
+]
+
+
+def lines_of(texts: list[str]) -> list[Line]:
+    return [Line(number, text) for number, text in enumerate(texts, start=1)]
+
+
+def test_shipped_model_loads_with_current_features() -> None:
+    model = linemodel.load()
+    assert 0.0 < model.threshold < 1.0
+    assert model.first.trees and model.second.trees
+    size = (ROOT / "src" / "scrubnews" / "data" / "line_model.json").stat().st_size
+    assert size < 64_000
+
+
+def test_model_from_dict_refuses_other_features() -> None:
+    data = json.loads(
+        (ROOT / "src" / "scrubnews" / "data" / "line_model.json").read_text(encoding="utf-8")
+    )
+    data["features"] = [*data["features"][:-1], "something_else"]
+    with pytest.raises(ValueError, match="retrain"):
+        linemodel.model_from_dict(data)
+
+
+def test_forest_adds_leaf_values_to_bias() -> None:
+    # One stump: feature 0 <= 0.5 -> -2.0, else +2.0.
+    stump = ([0, -1, -1], [0.5, -2.0, 2.0], [1, -1, -1], [2, -1, -1])
+    forest = linemodel.Forest(0.0, (stump,))
+    assert forest.probability([0.0]) < 0.2
+    assert forest.probability([1.0]) > 0.8
+
+
+def _random_tree(rng: random.Random, width: int, depth: int) -> linemodel.Tree:
+    feature: list[int] = []
+    threshold: list[float] = []
+    left: list[int] = []
+    right: list[int] = []
+
+    def grow(level: int) -> int:
+        node = len(feature)
+        feature.append(-1)
+        threshold.append(rng.uniform(-1.0, 1.0))
+        left.append(-1)
+        right.append(-1)
+        if level < depth and rng.random() < 0.8:
+            feature[node] = rng.randrange(width)
+            threshold[node] = rng.choice([0.0, 0.5, 1.0, rng.uniform(-3.0, 3.0)])
+            left[node] = grow(level + 1)
+            right[node] = grow(level + 1)
+        return node
+
+    grow(0)
+    return feature, threshold, left, right
+
+
+def _random_rows(rng: random.Random, count: int, width: int) -> list[list[float]]:
+    values = [0.0, 0.5, 1.0, -1.0, float("nan")]
+    return [
+        [rng.choice(values) if rng.random() < 0.3 else rng.uniform(-3.0, 3.0) for _ in range(width)]
+        for _ in range(count)
+    ]
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_compiled_forest_equals_the_tree_walk(seed: int) -> None:
+    rng = random.Random(seed)
+    width, split = 12, 3 * (seed % 2)
+    trees = tuple(_random_tree(rng, width, rng.randint(1, 4)) for _ in range(25))
+    forest = linemodel.Forest(rng.uniform(-1.0, 1.0), trees, split)
+    rows = _random_rows(rng, 200, width)
+    heads = [row[:split] for row in rows] if split else []
+    compiled = forest.evaluate(heads, [row[split:] for row in rows])
+    assert compiled == [forest.probability(row) for row in rows]
+
+
+def test_compiled_shipped_model_equals_the_tree_walk() -> None:
+    model = linemodel.load()
+    rng = random.Random(7)
+    base = _random_rows(rng, 300, len(linemodel.FEATURES))
+    first = model.first.evaluate([], base)
+    assert first == [model.first.probability(row) for row in base]
+    context = linemodel.context_features(base, first)
+    second = model.second.evaluate(
+        [row[: len(linemodel.CONTEXT_FEATURES)] for row in context], base
+    )
+    assert second == [model.second.probability(row) for row in context]
+
+
+def test_page_language_finds_german_and_none() -> None:
+    assert linemodel.page_language([["Die", "Stadt", "hat", "nicht", "mit", "der", "Bahn"]]) == "de"
+    assert linemodel.page_language([["Lorem", "ipsum"]]) is None
+
+
+def test_features_of_crafted_lines() -> None:
+    texts = [
+        "Home",
+        "Der Stadtrat hat am Dienstag den neuen Haushalt beschlossen, nach einer langen Debatte.",
+        "thelastchargersfan says:",
+        "Man arrested after break-in at village shop (12)",
+    ]
+    rows = linemodel.features(lines_of(texts), (1, 2), 2, frozenset({3}))
+    assert all(len(row) == len(linemodel.FEATURES) for row in rows)
+    col = {name: index for index, name in enumerate(linemodel.FEATURES)}
+    assert rows[1][col["ends_sentence"]] == 1.0
+    assert rows[0][col["ends_sentence"]] == 0.0
+    assert rows[1][col["stop_ratio"]] > 0.2
+    assert rows[1][col["in_core"]] == 1.0 and rows[0][col["in_core"]] == 0.0
+    assert rows[2][col["comment_header"]] == 1.0
+    assert rows[3][col["comments_above"]] > 0.0
+    assert rows[3][col["tails_above"]] > 0.0 and rows[2][col["tails_above"]] == 0.0
+    assert rows[3][col["ends_count"]] == 1.0
+    assert linemodel.features([], (0, 0), 0) == []
+
+
+def test_page_language_counts_only_short_words() -> None:
+    # "también" has seven letters: not counted, so "le" (French first) decides.
+    assert linemodel.page_language([["TAMBIÉN", "también", "le"]]) == "fr"
+    assert linemodel.page_language([["İl", "il", "è"]]) == "it"
+
+
+def test_window_features_sum_three_lines_either_side() -> None:
+    texts = ["one", "two words", "the cat sat", "a b c d", "x", "y y", "z", "last line here"]
+    rows = linemodel.features(lines_of(texts), (0, len(texts)), len(texts))
+    col = {name: index for index, name in enumerate(linemodel.FEATURES)}
+    words = [len(text.split()) for text in texts]
+    for i, row in enumerate(rows):
+        near = [k for k in range(max(0, i - 3), min(len(texts), i + 4)) if k != i]
+        assert row[col["words_window3"]] == pytest.approx(math.log1p(sum(words[k] for k in near)))
+        assert row[col["short_window3"]] == sum(1 for k in near if words[k] <= 3)
+        assert row[col["words_prev"]] == (math.log1p(words[i - 1]) if i else 0.0)
+
+
+def test_crafted_page_drops_menu_and_teasers_keeps_prose() -> None:
+    texts = ["Bridge to reopen next year", *MENU, *PROSE, "Most read", *TEASERS, *MENU[:5]]
+    result = sort_lines(lines_of(texts), Config())
+    kept = [line.text for line in result.body]
+    for paragraph in PROSE:
+        assert paragraph in kept
+    for teaser in TEASERS:
+        assert teaser not in kept
+    assert not set(MENU) & set(kept)
+    for _, rule in result.outside:
+        assert describe(rule)
+    assert result.before and result.before[-1].number < result.body[0].number
+
+
+def test_keep_outside_core_and_core_only_still_work() -> None:
+    texts = [*MENU, *PROSE, *TEASERS]
+    everything = sort_lines(lines_of(texts), Config(keep_outside_core=True))
+    assert [line.text for line in everything.body] == [t for t in texts if match_line(t) is None]
+    core_only = sort_lines(lines_of(texts), Config(use_line_model=False))
+    kept = [line.text for line in core_only.body]
+    assert kept[: len(PROSE)] == PROSE
+    assert not set(MENU) & set(kept)
+
+
+def test_seed_article_body_is_whole() -> None:
+    article = scrubnews.clean((ROOT / "samples" / "seed-article.txt").read_bytes())
+    assert article.body[0].text.startswith("Addressing the conference yesterday,")
+    assert article.body[-1].text.endswith("which reflect real local needs’.")
+
+
+def _trainer() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "train_line_model", ROOT / "scripts" / "train_line_model.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["train_line_model"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_labels_follow_the_gold_body() -> None:
+    trainer = _trainer()
+    lines = lines_of(["Home", PROSE[0], "Most read", PROSE[1]])
+    gold = PROSE[0] + "\n\n" + PROSE[1]
+    assert trainer.label_by_body(lines, gold) == [0, 1, 0, 1]
+    snippets = trainer.label_by_snippets(lines, ["the cost of repairing"], ["Most read"])
+    assert snippets == [-1, 1, 0, -1]
+
+
+def test_training_script_runs_on_a_tiny_corpus(tmp_path: Path) -> None:
+    pytest.importorskip("sklearn")
+    trainer = _trainer()
+    corpus = tmp_path / "corpora" / "tiny"
+    (corpus / "dump").mkdir(parents=True)
+    golds = []
+    for index in range(6):
+        prose = PROSE[index % 4 :] + PROSE[: index % 4]
+        page = [f"Headline number {index}", *MENU, *prose, "Most read", *TEASERS]
+        (corpus / "dump" / f"p{index}.txt").write_text("\n\n".join(page), encoding="utf-8")
+        golds.append({"id": f"p{index}", "body": "\n\n".join(prose)})
+    (corpus / "gold.jsonl").write_text(
+        "".join(json.dumps(g) + "\n" for g in golds), encoding="utf-8"
+    )
+    out = tmp_path / "model.json"
+    code = trainer.main(
+        [
+            str(tmp_path / "corpora"),
+            "-o",
+            str(out),
+            "--sets",
+            "tiny",
+            "--folders",
+            "dump",
+            "--jobs",
+            "1",
+            "--first-trees",
+            "30",
+            "--second-trees",
+            "10",
+        ]
+    )
+    assert code == 0
+    model = linemodel.model_from_dict(json.loads(out.read_text(encoding="utf-8")))
+    lines = lines_of([*MENU, *PROSE, *TEASERS])
+    probs = model.probabilities(lines, (len(MENU), len(MENU) + len(PROSE)), len(MENU) + 4)
+    prose = probs[len(MENU) : len(MENU) + len(PROSE)]
+    assert sum(prose) / len(prose) > max(probs[: len(MENU)])
+
+
+@pytest.mark.skipif(not CORPORA.is_dir(), reason="evaluation corpora not present")
+def test_corpus_dumps_clean_with_named_removals() -> None:
+    dumps = sorted((CORPORA / "aeb" / "dump").glob("*.txt"))[:10]
+    for path in dumps:
+        article = scrubnews.clean(path.read_bytes(), name=path.name)
+        assert article.body
+        assert all(describe(removal.rule) for removal in article.removals)
