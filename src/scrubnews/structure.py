@@ -257,6 +257,12 @@ def parse_byline(text: str) -> tuple[list[str], str | None, dt.date | dt.datetim
     return authors, place, date
 
 
+def _after_core(sorted_lines: Sorted, count: int) -> list[Line]:
+    """The first ``count`` dropped lines below the body (a blog's byline and date footer)."""
+    last = sorted_lines.body[-1].number if sorted_lines.body else 0
+    return [line for line, _rule in sorted_lines.outside if line.number > last][:count]
+
+
 def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
     """Find headline, standfirst, byline and dates; return them with the body."""
     # An HTML page states its headline and standfirst: body lines are not guessed as them.
@@ -331,9 +337,7 @@ def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
 
     if not out.authors:
         # A byline inside a longer line near the headline, or before or just after the core.
-        last = body[-1].number if body else 0
-        after = [line for line, _rule in sorted_lines.outside if line.number > last][:40]
-        for line in [*head, *before[::-1], *after]:
+        for line in [*head, *before[::-1], *_after_core(sorted_lines, 40)]:
             found_authors = find_authors(line.text)
             if found_authors:
                 out.authors = found_authors
@@ -347,9 +351,7 @@ def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
     if not dates:
         # No dateline near the headline: a date line elsewhere before the core,
         # or just after it (a blog's "Posted on …" footer).
-        last = body[-1].number if body else 0
-        after = [line for line, _rule in sorted_lines.outside if line.number > last][:15]
-        for line in [*before[::-1], *after]:
+        for line in [*before[::-1], *_after_core(sorted_lines, 15)]:
             if line.number not in out.used and is_date_line(line.text):
                 found = find_date(line.text)
                 assert found is not None
