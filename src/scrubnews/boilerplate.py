@@ -48,11 +48,11 @@ _TAIL = re.compile(
 )
 
 
-@functools.lru_cache(maxsize=8192)
 def word_count(text: str) -> int:
     """Words in ``text``; a CJK character counts as half a word.
 
-    Cached: the stages ask for the same line's count several times.
+    Cached for lines up to 2,000 characters: the stages ask for the same
+    line's count several times, and a long line is not kept alive as a key.
 
     >>> word_count("Hello, world!")
     2
