@@ -17,7 +17,6 @@ stage looks there for the headline, byline and dates.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 
@@ -26,10 +25,7 @@ from scrubnews.article import Removal
 from scrubnews.config import Config
 from scrubnews.rules import GLUED_ALT, compile_extra, match_line
 from scrubnews.segment import Line
-
-_WORD = re.compile(r"\w+")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
-_SENTENCE_END = frozenset(".!?…:;\"”’»)")
+from scrubnews.words import ends_sentence, word_count
 
 _TAIL = re.compile(
     r"(?:\d{1,5} )?(?:comments?|kommentare?|commentaires?|comentarios?|reader comments"
@@ -46,35 +42,6 @@ _TAIL = re.compile(
     r"|share this(?: article| story| post)?|about the author|über den autor|newsletter)[:.]?",
     re.IGNORECASE,
 )
-
-
-def word_count(text: str) -> int:
-    """Words in ``text``; a CJK character counts as half a word.
-
-    Cached for lines up to 2,000 characters: the stages ask for the same
-    line's count several times, and a long line is not kept alive as a key.
-
-    >>> word_count("Hello, world!")
-    2
-    """
-    # Every stage asks again for the same lines: remember the answer for short ones.
-    return _word_count_cached(text) if len(text) <= 2000 else _word_count(text)
-
-
-def _word_count(text: str) -> int:
-    if text.isascii():
-        return len(_WORD.findall(text))
-    cjk = len(_CJK.findall(text))
-    if cjk:
-        return len(_WORD.findall(_CJK.sub(" ", text))) + (cjk + 1) // 2
-    return len(_WORD.findall(text))
-
-
-_word_count_cached = functools.lru_cache(maxsize=16384)(_word_count)
-
-
-def ends_sentence(text: str) -> bool:
-    return bool(text) and (text[-1] in _SENTENCE_END or text[-1] in "。！？")
 
 
 def line_score(line: Line) -> float:

@@ -32,7 +32,7 @@ from typing import Any
 import yaml
 
 from scrubnews.article import Block
-from scrubnews.boilerplate import glued_alt, word_count
+from scrubnews.boilerplate import glued_alt
 from scrubnews.codes import BY_CODE, Code, SelectorError, Severity, resolve
 from scrubnews.config import DEFAULT, Config
 from scrubnews.decode import decode
@@ -44,6 +44,7 @@ from scrubnews.rules import BY_NAME as LINE_RULES
 from scrubnews.rules import compile_extra, match_line
 from scrubnews.schema import problems
 from scrubnews.structure import _norm as paragraph_key
+from scrubnews.words import word_count
 
 ARTICLE_SUFFIXES = frozenset({".md", ".markdown"})
 _SNIPPET = 70

@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from scrubnews.boilerplate import word_count
 from scrubnews.dates import find_date
 from scrubnews.segment import Line
+from scrubnews.words import word_count
 
 _WORD = re.compile(r"\w+")
 # How many lines before the core start, and into it, may hold the headline.

@@ -27,10 +27,10 @@ from pathlib import Path
 from typing import Any
 
 from scrubnews.segment import Line
+from scrubnews.words import ends_sentence
+from scrubnews.words import tokens as line_tokens
 
 _WORD = re.compile(r"\w+")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
-_SENTENCE_END = frozenset('.!?…:;"”’»)。！？')
 _LINKISH = re.compile(r"https?:|www\.|@|\|| › | » | / |·")
 _COMMENT_HEADER = re.compile(
     r"[^\n]{1,80}(?: says| said| schreibt| sagt| écrit| dice| scrive| zegt| diz)[:.]?"
@@ -130,12 +130,6 @@ FEATURES: tuple[str, ...] = (
 )
 
 
-def _tokens(text: str) -> list[str]:
-    if text.isascii() or not _CJK.search(text):
-        return _WORD.findall(text)
-    return _WORD.findall(_CJK.sub(" ", text)) + ["x"] * ((len(_CJK.findall(text)) + 1) // 2)
-
-
 def page_language(token_lists: list[list[str]]) -> str | None:
     """The language whose stop words are most frequent on the page, if any are.
 
@@ -197,13 +191,13 @@ def features(
     # value), then turned into rows.
     log = math.log1p
     texts = [line.text for line in lines]
-    tokens = [_tokens(text) for text in texts]
+    tokens = [line_tokens(text) for text in texts]
     lowered = [list(map(str.lower, t)) for t in tokens]
     language = _language(lowered)
     is_stop = (STOP_WORDS[language] if language else frozenset()).__contains__
     words = list(map(len, tokens))
     stops = [sum(map(is_stop, t)) for t in lowered]
-    ends = [bool(text) and text[-1] in _SENTENCE_END for text in texts]
+    ends = [ends_sentence(text) for text in texts]
     folded = [text.casefold() for text in texts]
     repeats = Counter(folded)
     doc_words = sum(words) or 1

@@ -19,10 +19,11 @@ from dataclasses import dataclass, field
 
 from scrubnews import headline
 from scrubnews.article import Block, Removal
-from scrubnews.boilerplate import Sorted, ends_sentence, word_count
+from scrubnews.boilerplate import Sorted
 from scrubnews.dates import find_date
 from scrubnews.linemodel import page_language
 from scrubnews.segment import Line
+from scrubnews.words import ends_sentence, word_count
 
 _BYLINE = re.compile(
     r"(?:written by|words by|story by|reporting by|posted by|published by|by|von|par|por|di"
