@@ -117,6 +117,21 @@ def _apply(name: str, fixer: Callable[[str], str], text: str, steps: Steps) -> s
     return fixed
 
 
+def _fix_encoding(text: str, steps: Steps) -> str:
+    """``ftfy.fix_encoding_and_explain``: one re-encoding step after another until none applies.
+
+    A step leaves text that is not "bad" as it is, so the heuristic is asked
+    only when ``_may_be_bad``: after a line is fixed, it seldom is.
+    """
+    while _may_be_bad(text):
+        fixed, plan = ftfy._fix_encoding_one_step_and_explain(text, FTFY_CONFIG)
+        steps.extend(plan or ())
+        if fixed == text:
+            break
+        text = fixed
+    return text
+
+
 def fix_and_explain(text: str) -> tuple[str, Steps]:
     """``ftfy.fix_and_explain(text, FTFY_CONFIG)``, same text and steps, faster.
 
@@ -135,9 +150,7 @@ def fix_and_explain(text: str) -> tuple[str, Steps]:
         if unescape and "&" in text:
             text = _apply("unescape_html", ftfy.fixes.unescape_html, text, steps)
         if not text.isascii():
-            if _may_be_bad(text):
-                text, encoding_steps = ftfy.fix_encoding_and_explain(text, FTFY_CONFIG)
-                steps.extend(encoding_steps or ())
+            text = _fix_encoding(text, steps)
             if C1_CONTROL_RE.search(text):
                 text = _apply("fix_c1_controls", ftfy.fixes.fix_c1_controls, text, steps)
             if _LIGATURE.search(text):
