@@ -313,12 +313,15 @@ _BANDS: tuple[_Band, ...] = tuple(
     )
 )
 
-# Image alt-text glued to the end of a sentence, e.g. "local needs’.Spacer".
+# Image alt-text glued to the end of a sentence, e.g. "local needs’.Spacer". A match is
+# at most ``GLUED_ALT_LONGEST`` characters long (tests/test_rules.py checks it).
 GLUED_ALT = re.compile(
     rf"(?<=[.!?…’”\"')\]])(?:{_ALT_WORDS}|[A-Z][\w&-]{{0,20}}(?: [A-Z][\w&-]{{0,20}}){{0,3}}"
     rf" (?:logo|icon))$",
     re.IGNORECASE,
 )
+
+GLUED_ALT_LONGEST = 92
 
 
 def describe(name: str) -> str:
