@@ -89,3 +89,18 @@ def test_glued_alt_agrees_with_a_whole_line_search(corpora: Path) -> None:
         whole = GLUED_ALT.search(line)
         expected = whole.start() if whole is not None and whole.start() > 0 else None
         assert glued_alt(line) == expected, line
+
+
+def test_guarded_patterns_match_only_where_their_guards_say(corpora: Path) -> None:
+    """A rule's ``starts``/``ends``/``contains`` hold for every line its pattern matches."""
+    lines = _lines(sorted(corpora.glob("*/dump*/*.txt"))[::3])
+    lines += _tricky(lines)
+    guarded = [rule for rule in RULES if rule.guarded]
+    assert guarded
+    for rule in guarded:
+        assert rule.pattern is not None
+        fast = re.compile(rule.pattern.pattern)
+        folded = [ln.casefold() for ln in lines]
+        matched = [f for f in folded if FOLD_SPECIAL.isdisjoint(f) and fast.fullmatch(f)]
+        assert len(matched) > 20, rule.name
+        assert [f for f in matched if not rule.pattern_may_match(f)] == [], rule.name
