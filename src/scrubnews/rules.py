@@ -12,6 +12,7 @@ article core) live in ``boilerplate``; their names are listed in
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -388,6 +389,9 @@ def compile_extra(patterns: Iterable[str]) -> tuple[re.Pattern[str], ...]:
 def match_line(line: str, extra: tuple[re.Pattern[str], ...] = ()) -> str | None:
     """Name of the first line rule that matches ``line``, else ``None``.
 
+    Cached for lines up to 80 characters: menus, share buttons and footers
+    repeat from page to page of a site, and within a page.
+
     >>> match_line("CIPFA logo")
     'image-alt'
     >>> match_line("Did you enjoy this article?")
@@ -395,6 +399,12 @@ def match_line(line: str, extra: tuple[re.Pattern[str], ...] = ()) -> str | None
     >>> match_line("Addressing the conference yesterday, Redmond said so.") is None
     True
     """
+    if len(line) <= 80:
+        return _match_line_cached(line, extra)
+    return _match_line(line, extra)
+
+
+def _match_line(line: str, extra: tuple[re.Pattern[str], ...]) -> str | None:
     folded = line.casefold()
     band = _BANDS[min(len(folded), _LONGEST)]
     first = band.exact.get(folded, len(RULES))
@@ -426,3 +436,6 @@ def match_line(line: str, extra: tuple[re.Pattern[str], ...] = ()) -> str | None
         if len(line) <= 1000 and pattern.fullmatch(line):
             return "user-pattern"
     return None
+
+
+_match_line_cached = functools.lru_cache(maxsize=8192)(_match_line)
