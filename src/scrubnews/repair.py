@@ -96,7 +96,11 @@ def needs_ftfy(line: str) -> bool:
     return (
         _SUSPECT.search(line) is not None
         or ("&" in line and _ENTITY.search(line) is not None)
-        or (_may_be_bad(line) and ftfy.badness.is_bad(line))
+        or (
+            _BADNESS_KEYS.search(line) is not None
+            and _MAYBE_BAD.search(line) is not None
+            and ftfy.badness.is_bad(line)
+        )
     )
 
 
@@ -196,7 +200,8 @@ def tidy(line: str) -> str:
     'a b'
     """
     if not line.isascii():
-        line = _ZERO_WIDTH.sub("", line)
+        if not line.isprintable():  # the zero-width characters are not printable
+            line = _ZERO_WIDTH.sub("", line)
         if not unicodedata.is_normalized("NFC", line):
             line = unicodedata.normalize("NFC", line)
     if not line.isprintable():  # control characters are never printable
