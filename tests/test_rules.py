@@ -85,6 +85,7 @@ def test_glued_alt_is_never_longer_than_its_limit() -> None:
 def test_glued_alt_agrees_with_a_whole_line_search(corpora: Path) -> None:
     lines = _lines(sorted(corpora.glob("*/dump*/*.txt"))[::3])
     lines += ["x" * 200 + "." + "Abcdefghij " * 3 + "Abcdefghijklmnopqrstu logo", "Fine.Spacer"]
+    lines += ["Fine.GRAFI\u212a", "Fine.Spacer\n", "Fine. Photo\n", "Fine.Ima\u0262e"]
     for line in lines:
         whole = GLUED_ALT.search(line)
         expected = whole.start() if whole is not None and whole.start() > 0 else None

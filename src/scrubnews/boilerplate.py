@@ -23,7 +23,13 @@ from dataclasses import dataclass, field
 from scrubnews import linemodel
 from scrubnews.article import Removal
 from scrubnews.config import Config
-from scrubnews.rules import GLUED_ALT, GLUED_ALT_LONGEST, compile_extra, match_line
+from scrubnews.rules import (
+    GLUED_ALT,
+    GLUED_ALT_LAST,
+    GLUED_ALT_LONGEST,
+    compile_extra,
+    match_line,
+)
 from scrubnews.segment import Line
 from scrubnews.words import ends_sentence, word_count
 
@@ -113,15 +119,25 @@ def _menu_runs(lines: list[Line], words: list[int]) -> set[int]:
     return found
 
 
+# ASCII characters a match of ``GLUED_ALT`` can end with, and the others (LF aside).
+_GLUED_LAST = frozenset(c for c in map(chr, range(128)) if GLUED_ALT_LAST.match(c))
+_NOT_GLUED_LAST = frozenset(map(chr, range(128))) - _GLUED_LAST - {"\n"}
+
+
 def glued_alt(text: str) -> int | None:
     """Where image alt-text glued to the end of a sentence starts, or ``None``.
 
     >>> glued_alt("for local needs’.Spacer")
     17
     """
-    # A match ends the line and is short: search only the end of the line.
-    start = max(0, len(text) - GLUED_ALT_LONGEST - 1)
-    glued = GLUED_ALT.search(text, start) if len(text) < 5000 else None
+    # A match ends the line with one of a few letters, and is short: search only
+    # the end of the line ("$" also matches before a final line break).
+    last = text[-1:]
+    if len(text) >= 5000 or last in _NOT_GLUED_LAST:
+        return None
+    if last not in _GLUED_LAST and last != "\n" and GLUED_ALT_LAST.match(last) is None:
+        return None
+    glued = GLUED_ALT.search(text, max(0, len(text) - GLUED_ALT_LONGEST - 1))
     return glued.start() if glued is not None and glued.start() > 0 else None
 
 

@@ -368,6 +368,12 @@ GLUED_ALT = re.compile(
 )
 
 GLUED_ALT_LONGEST = 92
+# A match ends the line with the last letter of an alt word, "logo" or "icon" (in any
+# case the pattern accepts): a line ending otherwise is not searched.
+GLUED_ALT_LAST = re.compile(
+    "[" + "".join(sorted({word[-1] for word in _ALT_WORDS.split("|")} | {"o", "n"})) + "]",
+    re.IGNORECASE,
+)
 
 
 def describe(name: str) -> str:
