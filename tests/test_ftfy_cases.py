@@ -46,3 +46,22 @@ def test_repair_fixes_the_mojibake_of_most_wild_cases(corpora: Path) -> None:
     if not wild:
         pytest.fail("no cases")
     assert fixed / len(wild) >= 0.85
+
+
+def test_fix_and_explain_is_ftfys(corpora: Path) -> None:
+    """The guarded fix loop gives ftfy's text and steps, on ftfy's cases and corpus lines."""
+    from scrubnews.decode import decode
+    from scrubnews.repair import fix_and_explain
+
+    lines = [case["original"] for case in _cases(corpora)]
+    for path in sorted(corpora.glob("*/dump/*.txt"))[::7]:
+        if path.read_bytes().strip():
+            lines += [ln for ln in decode(path.read_bytes())[0].splitlines() if not ln.isascii()]
+    assert len(lines) > 1000
+    differ = []
+    for line in lines:
+        expected = ftfy.fix_and_explain(line, FTFY_CONFIG)
+        got = fix_and_explain(line)
+        if (expected.text, [tuple(s) for s in expected.explanation or []]) != got:
+            differ.append(line)
+    assert differ == []

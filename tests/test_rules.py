@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import importlib
 import random
 import re
 from pathlib import Path
+from typing import Any
 
+from scrubnews.boilerplate import glued_alt
 from scrubnews.decode import decode
 from scrubnews.errors import InputError
-from scrubnews.rules import FOLD_SPECIAL, RULES, match_line
+from scrubnews.rules import FOLD_SPECIAL, GLUED_ALT, GLUED_ALT_LONGEST, RULES, match_line
 
 from .conftest import SAMPLES
 
@@ -71,3 +74,34 @@ def test_fold_special_lists_every_character_that_needs_ignorecase() -> None:
         same = set(re.findall(re.escape(letter), everything, re.IGNORECASE)) - {letter}
         special |= same & folded
     assert special == set(FOLD_SPECIAL)
+
+
+def test_glued_alt_is_never_longer_than_its_limit() -> None:
+    """``glued_alt`` searches only the last ``GLUED_ALT_LONGEST`` characters of a line."""
+    parser: Any = getattr(re, "_parser", None) or importlib.import_module("sre_parse")
+    assert parser.parse(GLUED_ALT.pattern, GLUED_ALT.flags).getwidth()[1] <= GLUED_ALT_LONGEST
+
+
+def test_glued_alt_agrees_with_a_whole_line_search(corpora: Path) -> None:
+    lines = _lines(sorted(corpora.glob("*/dump*/*.txt"))[::3])
+    lines += ["x" * 200 + "." + "Abcdefghij " * 3 + "Abcdefghijklmnopqrstu logo", "Fine.Spacer"]
+    lines += ["Fine.GRAFI\u212a", "Fine.Spacer\n", "Fine. Photo\n", "Fine.Ima\u0262e"]
+    for line in lines:
+        whole = GLUED_ALT.search(line)
+        expected = whole.start() if whole is not None and whole.start() > 0 else None
+        assert glued_alt(line) == expected, line
+
+
+def test_guarded_patterns_match_only_where_their_guards_say(corpora: Path) -> None:
+    """A rule's ``starts``/``ends``/``contains`` hold for every line its pattern matches."""
+    lines = _lines(sorted(corpora.glob("*/dump*/*.txt"))[::3])
+    lines += _tricky(lines)
+    guarded = [rule for rule in RULES if rule.guarded]
+    assert guarded
+    for rule in guarded:
+        assert rule.pattern is not None
+        fast = re.compile(rule.pattern.pattern)
+        folded = [ln.casefold() for ln in lines]
+        matched = [f for f in folded if FOLD_SPECIAL.isdisjoint(f) and fast.fullmatch(f)]
+        assert len(matched) > 20, rule.name
+        assert [f for f in matched if not rule.pattern_may_match(f)] == [], rule.name

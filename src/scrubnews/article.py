@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 BlockKind = Literal["p", "h", "li", "quote", "pre", "comment"]
 
@@ -26,13 +26,13 @@ class Block:
     level: int = 0
 
 
-@dataclass(frozen=True)
-class Removal:
+class Removal(NamedTuple):
     """A line the pipeline dropped or rewrote, and the rule that did it.
 
     ``line`` is 1-based in the decoded input (0 when no single line applies);
     ``replacement`` is ``None`` for a dropped line and the new text for a
-    rewritten one.
+    rewritten one. A named tuple, not a frozen dataclass: a page records
+    hundreds, and a tuple is made three times faster.
     """
 
     line: int

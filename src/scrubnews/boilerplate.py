@@ -23,7 +23,13 @@ from dataclasses import dataclass, field
 from scrubnews import linemodel
 from scrubnews.article import Removal
 from scrubnews.config import Config
-from scrubnews.rules import GLUED_ALT, compile_extra, match_line
+from scrubnews.rules import (
+    GLUED_ALT,
+    GLUED_ALT_LAST,
+    GLUED_ALT_LONGEST,
+    compile_extra,
+    match_line,
+)
 from scrubnews.segment import Line
 from scrubnews.words import ends_sentence, word_count
 
@@ -44,9 +50,13 @@ _TAIL = re.compile(
 )
 
 
-def line_score(line: Line) -> float:
-    """How much this line looks like article prose (positive) or page chrome."""
-    words = word_count(line.text)
+def line_score(line: Line, words: int | None = None) -> float:
+    """How much this line looks like article prose (positive) or page chrome.
+
+    ``words`` is the line's word count, when the caller has it already.
+    """
+    if words is None:
+        words = word_count(line.text)
     score = words - 10.0
     if words >= 5 and ends_sentence(line.text):
         score += 6.0
@@ -93,18 +103,25 @@ def _core(scores: list[float | None]) -> tuple[int, int]:
     return best_start, best_end
 
 
-def _menu_runs(lines: list[Line]) -> set[int]:
+def _menu_runs(lines: list[Line], words: list[int]) -> set[int]:
     """Indices of lines in runs of four or more short lines that do not end a sentence."""
     found: set[int] = set()
     run: list[int] = []
-    for index, line in enumerate([*lines, Line(0, "x " * 20 + ".")]):
-        if word_count(line.text) <= 5 and not ends_sentence(line.text):
+    for index, line in enumerate(lines):
+        if words[index] <= 5 and not ends_sentence(line.text):
             run.append(index)
             continue
         if len(run) >= 4:
             found.update(run)
         run = []
+    if len(run) >= 4:
+        found.update(run)
     return found
+
+
+# ASCII characters a match of ``GLUED_ALT`` can end with, and the others (LF aside).
+_GLUED_LAST = frozenset(c for c in map(chr, range(128)) if GLUED_ALT_LAST.match(c))
+_NOT_GLUED_LAST = frozenset(map(chr, range(128))) - _GLUED_LAST - {"\n"}
 
 
 def glued_alt(text: str) -> int | None:
@@ -113,7 +130,14 @@ def glued_alt(text: str) -> int | None:
     >>> glued_alt("for local needs’.Spacer")
     17
     """
-    glued = GLUED_ALT.search(text) if len(text) < 5000 else None
+    # A match ends the line with one of a few letters, and is short: search only
+    # the end of the line ("$" also matches before a final line break).
+    last = text[-1:]
+    if len(text) >= 5000 or last in _NOT_GLUED_LAST:
+        return None
+    if last not in _GLUED_LAST and last != "\n" and GLUED_ALT_LAST.match(last) is None:
+        return None
+    glued = GLUED_ALT.search(text, max(0, len(text) - GLUED_ALT_LONGEST - 1))
     return glued.start() if glued is not None and glued.start() > 0 else None
 
 
@@ -143,10 +167,24 @@ def apply_rules(lines: list[Line], config: Config) -> tuple[list[Line], list[Rem
     return kept, removals, after_tail
 
 
-def find_core(lines: list[Line], after_tail: set[int]) -> tuple[int, int, int]:
-    """The article core of the rule-kept ``lines``: start, end, and where a tail cuts it."""
-    start, core_end = _core([line_score(line) for line in lines])
-    return start, core_end, _cut_tail(lines, start, core_end, after_tail)
+def find_core(
+    lines: list[Line],
+    after_tail: set[int],
+    *,
+    words: list[int] | None = None,
+    marks: frozenset[int] | None = None,
+) -> tuple[int, int, int]:
+    """The article core of the rule-kept ``lines``: start, end, and where a tail cuts it.
+
+    ``words`` (the lines' word counts) and ``marks`` (``tail_marks``) are
+    computed here unless the caller has them already.
+    """
+    if words is None:
+        words = [word_count(line.text) for line in lines]
+    start, core_end = _core([line_score(line, n) for line, n in zip(lines, words, strict=True)])
+    if marks is None:
+        marks = tail_marks(lines, after_tail)
+    return start, core_end, _cut_tail(start, core_end, words, marks)
 
 
 def sort_lines(lines: list[Line], config: Config, *, page: bool = False) -> Sorted:
@@ -159,15 +197,15 @@ def sort_lines(lines: list[Line], config: Config, *, page: bool = False) -> Sort
     result = Sorted()
     kept, result.removals, after_tail = apply_rules(lines, config)
 
-    total_words = sum(word_count(line.text) for line in kept)
-    if config.keep_outside_core or total_words < config.min_core_words:
+    words = [word_count(line.text) for line in kept]
+    if config.keep_outside_core or sum(words) < config.min_core_words:
         result.body = kept
         return result
 
-    start, core_end, end = find_core(kept, after_tail)
+    marks = tail_marks(kept, after_tail)
+    start, core_end, end = find_core(kept, after_tail, words=words, marks=marks)
     if config.use_line_model and not page:
         model = linemodel.load(config.line_model)
-        marks = tail_marks(kept, after_tail)
         probs = model.probabilities(kept, (start, core_end), end, marks)
         keep = [p >= model.threshold for p in probs]
         # Past a "Comments" or "Related" heading below the core, the article is over.
@@ -177,7 +215,7 @@ def sort_lines(lines: list[Line], config: Config, *, page: bool = False) -> Sort
         keep = [start <= index < end for index in range(len(kept))]
     if not any(keep):
         keep = [start <= index < end for index in range(len(kept))]
-    menus = _menu_runs(kept)
+    menus = _menu_runs(kept, words)
     for index, line in enumerate(kept):
         if keep[index]:
             result.body.append(line)
@@ -216,13 +254,12 @@ def _is_tail(line: Line) -> bool:
     return len(line.text) <= 80 and _TAIL.fullmatch(line.text) is not None
 
 
-def _cut_tail(lines: list[Line], start: int, end: int, after_tail: set[int]) -> int:
-    """End the core at a tail heading found after the first third of its words."""
-    words = [word_count(line.text) for line in lines[start:end]]
-    total = sum(words)
+def _cut_tail(start: int, end: int, words: list[int], marks: frozenset[int]) -> int:
+    """End the core at a tail mark (``tail_marks``) found after the first third of its words."""
+    total = sum(words[start:end])
     seen = 0
-    for offset, line in enumerate(lines[start:end]):
-        if seen >= total / 3 and (_is_tail(line) or start + offset in after_tail):
-            return start + offset
-        seen += words[offset]
+    for index in range(start, end):
+        if seen >= total / 3 and index in marks:
+            return index
+        seen += words[index]
     return end

@@ -12,6 +12,7 @@ article core) live in ``boilerplate``; their names are listed in
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -28,6 +29,9 @@ class Rule:
     max_chars: int = 100
     requires: tuple[re.Pattern[str], ...] = ()
     hints: tuple[str, ...] = ()
+    starts: tuple[str, ...] = ()
+    ends: tuple[str, ...] = ()
+    contains: tuple[str, ...] = ()
 
     def matches(self, folded: str) -> bool:
         """True if the rule matches ``folded`` (a stripped, case-folded line).
@@ -36,6 +40,10 @@ class Rule:
         whole, or every pattern in ``requires`` occurs somewhere in it.
         ``hints`` are substrings one of which every line that meets
         ``requires`` contains: a quick test before those patterns run.
+        ``starts``, ``ends`` and ``contains``, when given, say the same of
+        ``pattern`` on a folded line without ``FOLD_SPECIAL`` characters: it
+        matches only a line that starts with one of ``starts``, ends with one
+        of ``ends`` or contains one of ``contains`` (see ``pattern_may_match``).
         """
         if len(folded) > self.max_chars:
             return False
@@ -51,7 +59,21 @@ class Rule:
 
     def hints_found(self, folded: str) -> bool:
         """True if ``folded`` holds one of ``hints`` (always, when there are none)."""
-        return not self.hints or any(hint in folded for hint in self.hints)
+        return not self.hints or any(map(folded.__contains__, self.hints))
+
+    @property
+    def guarded(self) -> bool:
+        """True if the rule says where its pattern's matches start, end or what they hold."""
+        return bool(self.starts or self.ends or self.contains)
+
+    def pattern_may_match(self, folded: str) -> bool:
+        """False when ``pattern`` surely does not match ``folded`` (see ``matches``)."""
+        return (
+            not self.guarded
+            or folded.startswith(self.starts)
+            or folded.endswith(self.ends)
+            or any(map(folded.__contains__, self.contains))
+        )
 
 
 def _words(*phrases: str) -> frozenset[str]:
@@ -78,6 +100,9 @@ RULES: tuple[Rule, ...] = (
             r"|[\w.-]{1,80}\.(?:jpe?g|png|gif|webp|svg)"
         ),
         max_chars=80,
+        starts=("[", *_ALT_WORDS.split("|")),
+        ends=(" logo", " icon", " avatar", " thumbnail", ".jpg", ".jpeg", ".png", ".gif", ".webp",
+              ".svg"),
     ),
     Rule(
         "share-widget",
@@ -209,6 +234,11 @@ RULES: tuple[Rule, ...] = (
             r"cookie policy|accessibility|sitemap|site map|contact us|about us|kontakt)"
         ),
         max_chars=300,
+        starts=("©", "(c)", "copyright", "&copy;", "privacy", "terms", "impressum", "datenschutz",
+                "imprint", "legal notice", "mentions légales", "cookie policy", "accessibility",
+                "sitemap", "site map", "contact us", "about us", "kontakt"),
+        contains=("all rights reserved", "alle rechte vorbehalten", "tous droits réservés",
+                  "todos los derechos reservados"),
     ),
     Rule(
         "comment-widget",
@@ -271,21 +301,24 @@ class _Band:
     ``exact``: phrase -> table index of the first of the band's rules listing it;
     ``pattern``: the band's patterns as one alternation, one named group per
     rule in table order, so ``fullmatch`` finds the first rule whose pattern
-    matches; ``fast``: the same without case-insensitivity, for folded lines
-    without ``FOLD_SPECIAL`` characters; ``requires``: the rules with
-    ``requires`` patterns, in order.
+    matches; ``guarded``: the band's rules that say where their matches start,
+    end or what they hold (``Rule.starts``), each with a bit; ``fast``: for
+    folded lines without ``FOLD_SPECIAL`` characters, the same alternation
+    without case-insensitivity, leaving out the guarded rules whose bits are
+    set in the index (a line that cannot match them does not try them);
+    ``requires``: the rules with ``requires`` patterns, in order.
     """
 
     exact: dict[str, int]
     pattern: re.Pattern[str] | None
-    fast: re.Pattern[str] | None
+    guarded: tuple[tuple[int, Rule], ...]
+    fast: tuple[re.Pattern[str] | None, ...]
     requires: tuple[tuple[int, Rule], ...]
 
 
 def _band(indices: tuple[int, ...]) -> _Band:
     exact: dict[str, int] = {}
     alternatives: list[str] = []
-    fast: list[str] = []
     for index in indices:
         rule = RULES[index]
         for phrase in rule.exact:
@@ -294,11 +327,24 @@ def _band(indices: tuple[int, ...]) -> _Band:
             text = rule.pattern.pattern
             flag = "i" if rule.pattern.flags & re.IGNORECASE else "-i"
             alternatives.append(f"(?P<r{index}>(?{flag}:{text}))")
-            fast.append(f"(?P<r{index}>{text})")
     requires = tuple((index, RULES[index]) for index in indices if RULES[index].requires)
+    patterned = [index for index in indices if RULES[index].pattern is not None]
+    guarded = tuple(
+        (1 << bit, RULES[index])
+        for bit, index in enumerate(i for i in patterned if RULES[i].guarded)
+    )
+    fast: list[re.Pattern[str] | None] = []
+    for left_out in range(1 << len(guarded)):
+        skip = {id(rule) for bit, rule in guarded if left_out & bit}
+        kept = [
+            f"(?P<r{index}>{RULES[index].pattern.pattern})"  # type: ignore[union-attr]
+            for index in patterned
+            if id(RULES[index]) not in skip
+        ]
+        fast.append(re.compile("|".join(kept)) if kept else None)
     if not alternatives:
-        return _Band(exact, None, None, requires)
-    return _Band(exact, re.compile("|".join(alternatives)), re.compile("|".join(fast)), requires)
+        return _Band(exact, None, guarded, tuple(fast), requires)
+    return _Band(exact, re.compile("|".join(alternatives)), guarded, tuple(fast), requires)
 
 
 # The rules that can match a line of each length, in table order: a long line of
@@ -313,10 +359,19 @@ _BANDS: tuple[_Band, ...] = tuple(
     )
 )
 
-# Image alt-text glued to the end of a sentence, e.g. "local needs’.Spacer".
+# Image alt-text glued to the end of a sentence, e.g. "local needs’.Spacer". A match is
+# at most ``GLUED_ALT_LONGEST`` characters long (tests/test_rules.py checks it).
 GLUED_ALT = re.compile(
     rf"(?<=[.!?…’”\"')\]])(?:{_ALT_WORDS}|[A-Z][\w&-]{{0,20}}(?: [A-Z][\w&-]{{0,20}}){{0,3}}"
     rf" (?:logo|icon))$",
+    re.IGNORECASE,
+)
+
+GLUED_ALT_LONGEST = 92
+# A match ends the line with the last letter of an alt word, "logo" or "icon" (in any
+# case the pattern accepts): a line ending otherwise is not searched.
+GLUED_ALT_LAST = re.compile(
+    "[" + "".join(sorted({word[-1] for word in _ALT_WORDS.split("|")} | {"o", "n"})) + "]",
     re.IGNORECASE,
 )
 
@@ -340,6 +395,9 @@ def compile_extra(patterns: Iterable[str]) -> tuple[re.Pattern[str], ...]:
 def match_line(line: str, extra: tuple[re.Pattern[str], ...] = ()) -> str | None:
     """Name of the first line rule that matches ``line``, else ``None``.
 
+    Cached for lines up to 80 characters: menus, share buttons and footers
+    repeat from page to page of a site, and within a page.
+
     >>> match_line("CIPFA logo")
     'image-alt'
     >>> match_line("Did you enjoy this article?")
@@ -347,12 +405,29 @@ def match_line(line: str, extra: tuple[re.Pattern[str], ...] = ()) -> str | None
     >>> match_line("Addressing the conference yesterday, Redmond said so.") is None
     True
     """
+    if len(line) <= 80:
+        return _match_line_cached(line, extra)
+    return _match_line(line, extra)
+
+
+def _match_line(line: str, extra: tuple[re.Pattern[str], ...]) -> str | None:
     folded = line.casefold()
     band = _BANDS[min(len(folded), _LONGEST)]
     first = band.exact.get(folded, len(RULES))
-    if band.pattern is not None and band.fast is not None:
-        fast = folded.isascii() or FOLD_SPECIAL.isdisjoint(folded)
-        m = (band.fast if fast else band.pattern).fullmatch(folded)
+    if band.pattern is not None:
+        if folded.isascii() or FOLD_SPECIAL.isdisjoint(folded):
+            left_out = 0
+            for bit, rule in band.guarded:
+                if not (
+                    folded.startswith(rule.starts)
+                    or folded.endswith(rule.ends)
+                    or any(map(folded.__contains__, rule.contains))
+                ):
+                    left_out |= bit
+            pattern = band.fast[left_out]
+        else:
+            pattern = band.pattern
+        m = pattern.fullmatch(folded) if pattern is not None else None
         if m is not None and m.lastgroup is not None:
             first = min(first, int(m.lastgroup[1:]))
     for index, rule in band.requires:
@@ -367,3 +442,6 @@ def match_line(line: str, extra: tuple[re.Pattern[str], ...] = ()) -> str | None
         if len(line) <= 1000 and pattern.fullmatch(line):
             return "user-pattern"
     return None
+
+
+_match_line_cached = functools.lru_cache(maxsize=8192)(_match_line)
