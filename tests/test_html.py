@@ -213,3 +213,30 @@ def test_a_job_title_and_employer_after_a_name_are_not_authors() -> None:
     assert split_names("Jo Smith, Senior Editor, Daily Planet") == ["Jo Smith"]
     assert split_names("By Brenda Goodman, MA") == ["Brenda Goodman"]
     assert split_names("Isabel Caro, Rocío Latorre") == ["Isabel Caro", "Rocío Latorre"]
+
+
+PROSE = (
+    "<p>The harbour wall was rebuilt in granite over three summers, and the town paid for it "
+    "with a levy on every catch landed at the quay.</p>"
+)
+
+
+def test_an_unclosed_header_wrapping_the_article_is_not_chrome() -> None:
+    raw = (
+        "<!DOCTYPE html><html><body><header><div>Site name</div><div><article>"
+        + PROSE * 4 + "</article></div></body></html>"
+    ).encode()
+    assert "granite" in body_text(raw)
+
+
+def test_a_chrome_name_on_the_wrapper_of_most_prose_is_not_chrome() -> None:
+    raw = (
+        "<!DOCTYPE html><html><body><nav>" + "<a href='/'>Section page</a> " * 80 + "</nav>"
+        "<div class='socialicons-sticky'><div class='post'>" + PROSE * 4 + "</div></div>"
+        "<div class='share-bar'><p>Share this story with your friends on every network "
+        "you use today, it only takes a second or two to do.</p></div>"
+        "</body></html>"
+    ).encode()
+    text = body_text(raw)
+    assert "granite" in text
+    assert "Share this story" not in text

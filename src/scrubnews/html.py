@@ -116,6 +116,9 @@ _NEGATIVE_CLASS = re.compile(
     r"|tool|widget|(?:^|[\s_-])ad(?:$|[\s_-])",
     re.IGNORECASE,
 )
+_COMMENTS = re.compile(r"comment|disqus|respon|reply|kommentar", re.IGNORECASE)
+# A chrome-named element holding this share of the page's prose is a wrapper.
+_WRAPPER_PROSE = 0.6
 _HIDDEN_STYLE = re.compile(r"display\s{0,3}:\s{0,3}none|visibility\s{0,3}:\s{0,3}hidden", re.I)
 _SPACE = re.compile(r"\s+")
 _SENTENCE_END = frozenset(".!?…:;\"”’»)")
@@ -259,6 +262,16 @@ def _prose_chars(el: Any) -> int:
     return total
 
 
+def _all_prose(el: Any) -> int:
+    """Characters in all the paragraphs of 80 characters or more under ``el``."""
+    total = 0
+    for p in el.iter("p"):
+        chars = len(text_content(p))
+        if chars >= 80:
+            total += chars
+    return total
+
+
 def _pre_line(line: str) -> str:
     """One line of preformatted text repaired, its indentation kept."""
     body = line.lstrip()
@@ -347,6 +360,19 @@ class _Walk:
     def page_chars(self) -> int:
         """Characters of text on the page (read only when a chrome name needs it)."""
         return _page_chars(self.body)
+
+    @functools.cached_property
+    def page_prose(self) -> int:
+        """Characters in the page's paragraphs of prose (read only when a chrome name needs it)."""
+        return _all_prose(self.body)
+
+    def _wrapper(self, el: Any, classes: str) -> bool:
+        """True if ``el`` wraps most of the page, or most of its prose (not a comment thread)."""
+        if self.page_chars and len(text_content(el)) > 0.5 * self.page_chars:
+            return True
+        if _COMMENTS.search(classes) or self.page_prose < 400:
+            return False
+        return _all_prose(el) > _WRAPPER_PROSE * self.page_prose
 
     def run(self, body: Any) -> None:
         self.boxes.append(_Box("body", -1, _classes(dict(body.items()))))
@@ -443,20 +469,21 @@ class _Walk:
         if not tag or tag in _SKIP:
             return ""
         if not attrs:
-            if tag in _CHROME_TAGS:
-                return f"html-{tag}"
-            if tag == "header" and not in_article:
-                return "html-header"
+            if tag in _CHROME_TAGS or (tag == "header" and not in_article):
+                # A page-wide wrapper (often an element left unclosed) is not chrome.
+                return None if self._wrapper(el, "") else f"html-{tag}"
             return None
         if _hidden(attrs):
             return "html-hidden"
-        if tag in _CHROME_TAGS:
-            return f"html-{tag}"
-        if tag == "header" and not in_article:
-            return "html-header"
-        role = attrs.get("role")
-        if role is not None and role.lower() in _CHROME_ROLES:
-            return f"html-role-{role.lower()}"
+        rule = None
+        if tag in _CHROME_TAGS or (tag == "header" and not in_article):
+            rule = f"html-{tag}"
+        else:
+            role = attrs.get("role")
+            if role is not None and role.lower() in _CHROME_ROLES:
+                rule = f"html-role-{role.lower()}"
+        if rule is not None and not self._wrapper(el, classes):
+            return rule
         if classes and not parent.pre and tag not in ("body", "article", "main", "a", "span",
                                                       "b", "i", "em", "strong"):
             verdict = _class_verdict(classes)
@@ -464,7 +491,7 @@ class _Walk:
                 return None
             if verdict == _STRONG:
                 # A wrapper of most of the page is not chrome, whatever its name.
-                if self.page_chars and len(text_content(el)) > 0.5 * self.page_chars:
+                if self._wrapper(el, classes):
                     return None
                 return "html-chrome"
             if verdict == _WEAK and _prose_chars(el) < 500:
