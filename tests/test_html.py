@@ -240,3 +240,44 @@ def test_a_chrome_name_on_the_wrapper_of_most_prose_is_not_chrome() -> None:
     text = body_text(raw)
     assert "granite" in text
     assert "Share this story" not in text
+
+
+def test_labels_dates_entities_and_association_suffixes_are_not_names() -> None:
+    from scrubnews.htmlmeta import split_names
+
+    assert split_names("Publiziert am") == []
+    assert split_names("Isabella.DiBiase am Samstag") == ["Isabella.DiBiase"]
+    assert split_names("Deutscher Caritasverband e.V.") == ["Deutscher Caritasverband"]
+    assert split_names("Redacci&oacute;n Diario") == ["Redacción Diario"]
+    assert split_names("Loïc Le Clerc") == ["Loïc Le Clerc"]
+    assert split_names("Redaktion") == []
+    assert split_names("Redaktion", desks=True) == ["Redaktion"]
+
+
+def _page(head: str, body: str) -> bytes:
+    return f"<!DOCTYPE html><html><head>{head}</head><body>{body}</body></html>".encode()
+
+
+def test_a_json_ld_author_given_by_reference_is_looked_up() -> None:
+    graph = {"@graph": [
+        {"@type": "Article", "headline": "Harbour", "author": {"@id": "#jo"}},
+        {"@type": "Person", "@id": "#jo", "name": "jo-writes"},
+    ]}
+    head = f'<script type="application/ld+json">{json.dumps(graph)}</script>'
+    assert clean(_page(head, "<article>" + PROSE * 3 + "</article>")).authors == ["jo-writes"]
+
+
+def test_a_written_by_label_in_twitter_meta_names_the_author() -> None:
+    head = ('<meta name="twitter:label1" content="Verfasst von">'
+            '<meta name="twitter:data1" content="Karoline Herr">')
+    assert clean(_page(head, "<article>" + PROSE * 3 + "</article>")).authors == ["Karoline Herr"]
+
+
+def test_the_site_name_as_author_yields_to_a_byline() -> None:
+    head = ('<meta property="og:site_name" content="Daily Planet">'
+            '<meta name="author" content="Daily Planet">')
+    body = ("<article><h1>Harbour wall rebuilt</h1>"
+            "<div class='byline'>Von Lisa Petrich</div>" + PROSE * 3 + "</article>")
+    assert clean(_page(head, body)).authors == ["Lisa Petrich"]
+    body = "<article><h1>Harbour wall rebuilt</h1>" + PROSE * 3 + "</article>"
+    assert clean(_page(head, body)).authors == ["Daily Planet"]

@@ -20,9 +20,10 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import html
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,7 +32,7 @@ import lxml.etree
 from scrubnews.dates import find_date, parse_iso
 from scrubnews.repair import repair_line
 from scrubnews.segment import Line
-from scrubnews.structure import PageMeta
+from scrubnews.structure import PageMeta, find_authors
 
 # The text of an element and its descendants (``lxml.html``'s ``text_content``).
 text_content: Any = lxml.etree.XPath("string()", smart_strings=False)
@@ -41,17 +42,37 @@ _SEPARATOR = re.compile(r"\s[|–—·•»:/-]{1,2}\s|\s::\s")
 _BY = re.compile(
     r"(?:(?:post |article )?(?:author|autor|autorin|auteur|verfasser)(?:\s{0,3}:)?\s{0,3}"
     r"|(?:written|posted|published|geschrieben|veröffentlicht|verfasst|erstellt|publiziert"
-    r"|eingestellt|publié|publicado|escrito)\s(?:by|von|par|por)\s{0,3}"
-    r"|(?:by|von|par|por|di|door|av|text|texte)(?:\s{0,3}:)?\s{1,3})+",
+    r"|eingestellt|gespeichert|publié|publicado|escrito)\s(?:by|von|par|por)\s{0,3}"
+    r"|(?:by|von|vom|par|por|di|door|av|text|texte)(?:\s{0,3}:)?\s{1,3})+",
     re.IGNORECASE,
 )
+_HOST = re.compile(r"https?://([^/:?#\s]+)")
+_WRITTEN_BY = re.compile(r"written|author|autor|verfasst|geschrieben|écrit|escrito", re.I)
 _COMMENT = re.compile(r"comment|respond|reply|kommentar", re.IGNORECASE)
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bu\.)\s*")
 _NOT_NAME = re.compile(
-    r"https?:|www\.|@|\d|\b(?:staff|redaktion|editorial|team|admin|news|agency|agencies|reuters"
-    r"|associated press|dpa|afp|contributors?|guest|updated|published|posted|comments?)\b",
+    r"https?:|www\.|@|\d|\b(?:updated|published|posted|comments?|admin|no author)\b",
     re.IGNORECASE,
 )
+# Words of a desk or an agency, not a person: a name in the page's text holding
+# one is not taken, a name the page states in its metadata is.
+_DESK = re.compile(
+    r"\b(?:staff|redaktion|editorial|team|news|agency|agencies|reuters|associated press|dpa"
+    r"|afp|contributors?|guest)\b",
+    re.IGNORECASE,
+)
+# A part of an author string that is only label words ("Von", "Artikel von", "Datum").
+_LABEL_ONLY = re.compile(
+    r"(?:(?:by|von|vom|par|por|de|di|am|on|um|artikel|article|autor|author|datum|date|name"
+    r"|follow|view|comments?|alle|all|beiträge|posts|articles|publiziert|veröffentlicht|quelle"
+    r"|source|fuente"
+    r"|posted|published|written|geschrieben|verfasst)\s?)+",
+    re.IGNORECASE,
+)
+# "Jo Smith am Samstag", "Jo Smith on 3 May": a date after the name.
+_DATE_TAIL = re.compile(r"\s(?:am|on|um)\s.*|\s(?:le|el)\s\d.*", re.DOTALL)
+# A registered association's suffix ("Verein e.V."), not a second name.
+_EV = re.compile(r"\se\.\s?V\.?$")
 # A job title after a name in an author string, and an academic degree.
 _JOB = re.compile(
     r"\b(?:editor|reporter|correspondent|journalist|writer|columnist|technologist|contributor"
@@ -120,7 +141,7 @@ def _jsonld_items(root: Any) -> list[dict[str, Any]]:
         if "ld+json" not in kind or not script.text:
             continue
         try:
-            data = json.loads(script.text)
+            data = json.loads(script.text, strict=False)
         except ValueError:
             continue
         stack: list[tuple[Any, int]] = [(data, 0)]
@@ -144,15 +165,20 @@ def _is_article(item: dict[str, Any]) -> bool:
     return any(isinstance(k, str) and k.endswith(_ARTICLE_TYPES) for k in kinds)
 
 
-def _ld_names(value: Any, people: list[str], others: list[str], depth: int = 0) -> None:
+def _ld_names(value: Any, people: list[str], others: list[str],
+              ids: dict[str, dict[str, Any]], depth: int = 0) -> None:
+    """Names in a JSON-LD ``author`` value; a ``{"@id": ...}`` reference is looked up."""
     if depth > 3:
         return
     if isinstance(value, str):
-        people.extend(split_names(value))
+        people.extend(split_names(value, desks=True))
     elif isinstance(value, list):
         for item in value[:10]:
-            _ld_names(item, people, others, depth + 1)
+            _ld_names(item, people, others, ids, depth + 1)
     elif isinstance(value, dict):
+        ref = value.get("@id")
+        if "name" not in value and isinstance(ref, str) and ref in ids:
+            value = ids[ref]
         name = value.get("name")
         if isinstance(name, list):
             name = " ".join(str(n) for n in name)
@@ -161,24 +187,29 @@ def _ld_names(value: Any, people: list[str], others: list[str], depth: int = 0) 
             name = f"{given} {family}" if isinstance(given, str) and isinstance(family, str) else ""
         kind = value.get("@type")
         target = others if kind in ("Organization", "NewsMediaOrganization") else people
-        target.extend(split_names(name))
+        target.extend(split_names(name, desks=True))
 
 
-def split_names(text: str) -> list[str]:
+def split_names(text: str, *, desks: bool = False) -> list[str]:
     """Person names in an author string: ``"By Jo Smith and Al Wu"`` -> two names.
+
+    ``desks``: the string is stated metadata, where a desk ("Redaktion",
+    "Staff Writer") or an agency is the author the page gives.
 
     >>> split_names("By Jo Smith and Al Wu")
     ['Jo Smith', 'Al Wu']
     >>> split_names("https://example.com/jo")
     []
+    >>> split_names("Deutscher Caritasverband e.V.")
+    ['Deutscher Caritasverband']
     """
-    text = _clean(text)
+    text = _clean(html.unescape(text) if "&" in text else text)
     if not text or len(text) > 200 or text.startswith(("http:", "https:", "/")):
         return []
     m = _BY.match(text)
     if m:
         text = text[m.end() :]
-    text = text.split("|")[0]
+    text = _EV.sub("", _DATE_TAIL.sub("", text.split("|")[0]))
     names: list[str] = []
     for part in _NAME_SPLIT.split(text):
         part = part.strip(" .:-–—·•")
@@ -187,7 +218,13 @@ def split_names(text: str) -> list[str]:
         if names and _JOB.search(part):
             break  # "Jo Smith, Senior Editor, Some Org": the rest is job and employer
         words = part.split()
-        if not 1 <= len(words) <= 5 or _NOT_NAME.search(part) or any(c in part for c in "*()[]:"):
+        if (
+            not 1 <= len(words) <= 5
+            or _NOT_NAME.search(part)
+            or (not desks and _DESK.search(part))
+            or _LABEL_ONLY.fullmatch(part)
+            or any(c in part for c in "*()[]:")
+        ):
             continue
         if part not in names:
             names.append(part)
@@ -302,28 +339,62 @@ class _Classed:
         return found
 
 
-def _authors(root: Any, items: list[dict[str, Any]], metas: dict[str, str],
-             classed: _Classed) -> list[str]:
-    people: list[str] = []
+def _compact(text: str) -> str:
+    return "".join(c for c in text.casefold() if c.isalnum())
+
+
+def _site_names(root: Any, items: list[dict[str, Any]], metas: dict[str, str]) -> list[str]:
+    """The site's names, compacted: ``og:site_name``, the publisher, the host name."""
+    names = [metas.get("og:site_name", ""), metas.get("application-name", ""),
+             metas.get("twitter:site", "").lstrip("@")]
+    for item in items:
+        publisher = item.get("publisher")
+        if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
+            names.append(publisher["name"])
+    urls = [metas.get("og:url", "")]
+    urls += [el.get("href") or "" for el in root.iter("link") if el.get("rel") == "canonical"]
+    for url in urls:
+        host = _HOST.match(url)
+        if host:
+            names.append(host.group(1).removeprefix("www."))
+    return [c for c in (_compact(n) for n in names) if len(c) >= 3]
+
+
+def _is_site(names: list[str], sites: list[str]) -> bool:
+    """True if the author names are the site's own name ("tagesschau.de", "Die Zeit")."""
+    joined = _compact(" ".join(names))
+    return bool(joined) and any(
+        joined == site or (joined in site and len(joined) >= 0.6 * len(site)) for site in sites
+    )
+
+
+def _stated_authors(root: Any, items: list[dict[str, Any]], metas: dict[str, str],
+                    classed: _Classed) -> Iterator[list[str]]:
+    """Author candidates in order of trust, each a list of names."""
+    ids = {item["@id"]: item for item in items if isinstance(item.get("@id"), str)}
     others: list[str] = []
     for item in items:
         if _is_article(item) and "author" in item:
-            _ld_names(item["author"], people, others)
+            people: list[str] = []
+            _ld_names(item["author"], people, others, ids)
             if people:
-                return people[:10]
+                yield people
     for key in _AUTHOR_KEYS:
-        names = split_names(metas.get(key, ""))
-        if names:
-            return names[:10]
+        yield split_names(metas.get(key, ""), desks=True)
+    for number in "12345":
+        # A written-by label and its value (twitter:label1 "Written by", twitter:data1 "Jo").
+        label = metas.get(f"twitter:label{number}")
+        if label is None:
+            break
+        if _WRITTEN_BY.search(label):
+            yield split_names(metas.get(f"twitter:data{number}", ""), desks=True)
     for el in root.xpath('//*[@itemprop="author" or @rel="author" or @rel="author external"]')[:10]:
         if _in_chrome(el):
             continue
         inner = el.xpath('.//*[@itemprop="name"]')
         value = el.get("content") or (inner[0].get("content") or _text(inner[0])
                                       if inner else _text(el))
-        names = split_names(value)
-        if names:
-            return names[:10]
+        yield split_names(value)
     # A byline element; one in a sidebar or form only if there is no other.
     fallback: list[str] = []
     for el, byline, _date_class in classed.elements:
@@ -331,13 +402,37 @@ def _authors(root: Any, items: list[dict[str, Any]], metas: dict[str, str],
             text = _text(el)
             if 3 <= len(text) <= 80:
                 names = split_names(text)
-                if names and (len(text.split()) == 1 or all(n[:1].isupper() for n in names)):
+                # Lower-case names only after a "By": elsewhere they are words, not names.
+                if names and (len(text.split()) == 1 or _BY.match(text)
+                              or all(n[:1].isupper() for n in names)):
                     if not _in_chrome(el):
-                        return names[:10]
-                    fallback = fallback or names[:10]
-    if fallback:
-        return fallback
-    return others[:10]
+                        yield names
+                    fallback = fallback or names
+    yield fallback
+    yield others
+
+
+def _authors(root: Any, items: list[dict[str, Any]], metas: dict[str, str],
+             classed: _Classed, units: list[Line]) -> list[str]:
+    """The first author candidate that is not the site's own name, else a byline
+    written near the article's start, else the first candidate."""
+    first: list[str] = []
+    sites: list[str] | None = None
+    for names in _stated_authors(root, items, metas, classed):
+        if not names:
+            continue
+        if sites is None:
+            sites = _site_names(root, items, metas)
+        if not _is_site(names, sites):
+            return names[:10]
+        first = first or names[:10]
+    if first:
+        head = [u for u in units if u.hint == "chrome"] + [u for u in units if u.hint == "main"][:8]
+        for unit in head:
+            found = find_authors(unit.text)
+            if found and not _is_site(found, sites or []):
+                return found[:10]
+    return first
 
 
 def _date(root: Any, items: list[dict[str, Any]], metas: dict[str, str],
@@ -481,7 +576,7 @@ def page_meta(root: Any, units: list[Line], stated: Stated | None = None,
     if not meta.standfirst:
         meta.standfirst = metas.get("og:description") or metas.get("description") or None
     classed = _Classed(root)
-    meta.authors = _authors(root, items, metas, classed)
+    meta.authors = _authors(root, items, metas, classed, units)
     meta.date, value = _date(root, items, metas, classed)
     if written is not None and (meta.date is None or (
         isinstance(meta.date, dt.datetime) and _UTC.search(value[-40:]) is not None
