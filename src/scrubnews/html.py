@@ -47,6 +47,9 @@ _HTML_START = re.compile(
     r"<(?:!doctype html|html|head|body|meta|title|div|p|article|section|table|link|script)\b",
     re.IGNORECASE | re.DOTALL,
 )
+# A page with noise before its markup (a PHP warning, a <style>, many blank lines).
+_PAGE_OPEN = re.compile(r"<(?:!doctype html|html|body)\b", re.IGNORECASE)
+_PAGE_CLOSE = re.compile(r"</(?:body|html|head)>", re.IGNORECASE)
 _TAG = re.compile(r"<(?:p|div|span|a|br|li|td|h[1-6])\b[^>]{0,500}>", re.IGNORECASE)
 _XML_DECL = re.compile(r"\s{0,200}<\?xml[^>]{0,200}>")
 _PARSER = lxml.etree.HTMLParser()
@@ -141,11 +144,20 @@ def looks_like_html(text: str) -> bool:
     True
     >>> looks_like_html("A headline\\n\\nSome <b>bold</b> prose.")
     False
+    >>> looks_like_html("<b>Warning</b>: a notice\\n" * 50 + "<html><body><p>Hi</p></body></html>")
+    True
     """
     head = text[:4000]
     if _HTML_START.match(head):
         return True
-    return len(_TAG.findall(head)) >= 8 and head.count("<") > head.count("\n")
+    if len(_TAG.findall(head)) >= 8 and head.count("<") > head.count("\n"):
+        return True
+    # Markup after some noise: an opening tag early, a closing one, and many tags.
+    return (
+        _PAGE_OPEN.search(text, 0, 20000) is not None
+        and _PAGE_CLOSE.search(text) is not None
+        and len(_TAG.findall(text)) >= 50
+    )
 
 
 def parse(text: str) -> Any:
