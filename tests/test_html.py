@@ -281,3 +281,21 @@ def test_the_site_name_as_author_yields_to_a_byline() -> None:
     assert clean(_page(head, body)).authors == ["Lisa Petrich"]
     body = "<article><h1>Harbour wall rebuilt</h1>" + PROSE * 3 + "</article>"
     assert clean(_page(head, body)).authors == ["Daily Planet"]
+
+
+def test_publication_meta_tags_are_read_in_the_page_order() -> None:
+    head = ('<meta name="date" content="2022-02-04">'
+            '<meta property="article:published_time" content="2021-12-14T15:41:07+01:00">')
+    assert clean(_page(head, "<article>" + PROSE * 3 + "</article>")).date == dt.date(2022, 2, 4)
+
+
+def test_rfc_2822_and_asctime_dates_are_read() -> None:
+    head = '<meta name="datepublished" content="Fri Feb 18 10:27:24 2022">'
+    assert clean(_page(head, "<article>" + PROSE * 3 + "</article>")).date == \
+        dt.datetime(2022, 2, 18, 10, 27, 24)
+
+
+def test_the_address_gives_the_local_day_of_a_late_utc_stamp() -> None:
+    head = ('<link rel="canonical" href="https://example.com/2020/02/24/story/">'
+            '<meta property="article:published_time" content="2020-02-25T02:25:54+00:00">')
+    assert clean(_page(head, "<article>" + PROSE * 3 + "</article>")).date == dt.date(2020, 2, 24)

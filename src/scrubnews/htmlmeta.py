@@ -10,15 +10,19 @@ In order of trust, for each field:
   tags (``author``, ``article:author``, ``dc.creator``, ``parsely-author``,
   ``sailthru.author``, ``byl``), then the page: ``itemprop=author``,
   ``rel=author``, elements whose class names a byline or author.
-- date: JSON-LD ``datePublished``, the publication meta tags htmldate
-  knows, ``itemprop=datePublished``, ``<time>`` (``pubdate`` or a
-  ``published`` class first), a date in the page URL, then an element whose
+- date: the publication meta tags htmldate knows, in the page's own order
+  (analytics keys such as ``sailthru.date`` after them), JSON-LD
+  ``datePublished``, ``itemprop=datePublished`` (ISO 8601, RFC 2822 or
+  asctime); a date in the page's address (canonical link, ``og:url``) when
+  none is stated or when it gives the local day of a late UTC stamp; then
+  ``<time>`` (``pubdate`` or a ``published`` class first), an element whose
   class names a date; the modification date only as a last resort.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import email.utils
 import functools
 import html
 import json
@@ -109,6 +113,11 @@ _DATE_KEYS = (
     "article.created", "created", "displaydate", "release_date", "og:pubdate", "pub_date",
     "timestamp", "live_date", "dateline",
 )
+# Keys that a site's analytics or a live page sets: read after the others.
+_LATER_DATE_KEYS = ("sailthru.date", "timestamp", "live_date", "displaydate", "release_date",
+                    "bt:pubdate", "cxenseparse:recs:publishtime")
+_DATE_KEY_SET = frozenset(_DATE_KEYS) - frozenset(_LATER_DATE_KEYS)
+_WEEKDAY_START = re.compile(r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s", re.IGNORECASE)
 _MODIFIED_KEYS = ("article:modified_time", "datemodified", "og:updated_time", "last-modified",
                   "dcterms.modified", "dc.date.modified", "lastmod", "updated_time")
 
@@ -438,18 +447,16 @@ def _authors(root: Any, items: list[dict[str, Any]], metas: dict[str, str],
 def _date(root: Any, items: list[dict[str, Any]], metas: dict[str, str],
           classed: _Classed) -> tuple[dt.date | dt.datetime | None, str]:
     """The page's date and the value it was read from (``""`` if not a stated value)."""
-    for item in items:
-        for key in ("datePublished", "dateCreated", "uploadDate"):
-            value = item.get(key)
-            if isinstance(value, str) and (found := parse_iso(value)) is not None:
-                return found, value
-    for key in _DATE_KEYS:
-        if key in metas and (found := _any_date(metas[key])) is not None:
-            return found, metas[key]
-    for el in root.xpath('//*[@itemprop="datePublished" or @itemprop="dateCreated"]')[:5]:
-        value = el.get("content") or el.get("datetime") or text_content(el)
-        if (found := _any_date(value)) is not None:
-            return found, value
+    day = _page_url_date(root, metas)
+    found, value = _stated(root, items, metas)
+    if found is not None:
+        # A UTC stamp late or early in the day, and the day the page's address
+        # gives next to it: the address has the local day.
+        if day is not None and _UTC.search(value[-40:]) and _local_day(found, day):
+            return day, ""
+        return found, value
+    if day is not None:
+        return day, ""
     times = list(root.iter("time"))[:30]
     times.sort(key=lambda el: not (el.get("pubdate") is not None
                                    or "publish" in (el.get("class") or "")))
@@ -457,12 +464,6 @@ def _date(root: Any, items: list[dict[str, Any]], metas: dict[str, str],
         value = el.get("datetime")
         if value and (found := parse_iso(value)) is not None:
             return found, value
-    for key in ("og:url", "twitter:url"):
-        if key in metas and (found := url_date(metas[key])) is not None:
-            return found, ""
-    for el in root.iter("link"):
-        if el.get("rel") == "canonical" and (found := url_date(el.get("href") or "")) is not None:
-            return found, ""
     for el, _byline, date_class in classed.elements:
         if date_class:
             value = el.get("title") or _text(el)
@@ -477,10 +478,56 @@ def _date(root: Any, items: list[dict[str, Any]], metas: dict[str, str],
     return None, ""
 
 
+def _page_url_date(root: Any, metas: dict[str, str]) -> dt.date | None:
+    """A date in the page's own address (``og:url``, ``twitter:url``, canonical link)."""
+    for key in ("og:url", "twitter:url"):
+        if key in metas and (day := url_date(metas[key])) is not None:
+            return day
+    for el in root.iter("link"):
+        if el.get("rel") == "canonical" and (day := url_date(el.get("href") or "")) is not None:
+            return day
+    return None
+
+
+def _stated(root: Any, items: list[dict[str, Any]],
+            metas: dict[str, str]) -> tuple[dt.date | dt.datetime | None, str]:
+    """The publication date stated for machines: meta tags in the page's own
+    order, JSON-LD, then ``itemprop`` attributes; and the value it was read from."""
+    for key, value in metas.items():
+        if key in _DATE_KEY_SET and (found := _any_date(value)) is not None:
+            return found, value
+    for key in _LATER_DATE_KEYS:
+        if key in metas and (found := _any_date(metas[key])) is not None:
+            return found, metas[key]
+    for item in items:
+        for key in ("datePublished", "dateCreated", "uploadDate"):
+            said = item.get(key)
+            if isinstance(said, str) and (found := _stated_date(said)) is not None:
+                return found, said
+    for el in root.xpath('//*[@itemprop="datePublished" or @itemprop="dateCreated"]')[:5]:
+        value = el.get("content") or el.get("datetime") or text_content(el)
+        if (found := _any_date(value)) is not None:
+            return found, value
+    return None, ""
+
+
+def _stated_date(value: str) -> dt.date | dt.datetime | None:
+    """A machine-readable date: ISO 8601, or RFC 2822 / asctime ("Wed, 04 May 2022 02:41:00")."""
+    found = parse_iso(value)
+    if found is None and _WEEKDAY_START.match(value):
+        parts = email.utils.parsedate_tz(value)
+        if parts is not None:
+            try:
+                found = dt.datetime(*parts[:6])
+            except ValueError:
+                found = None
+    return found
+
+
 def _any_date(value: str | None) -> dt.date | dt.datetime | None:
     if not value:
         return None
-    found = parse_iso(value)
+    found = _stated_date(value)
     if found is None:
         hit = find_date(value[:200])
         found = hit[0] if hit else None
