@@ -41,6 +41,7 @@ from scrubnews.htmlmeta import overlap, page_meta, read_stated, text_content
 from scrubnews.repair import repair_line
 from scrubnews.segment import Line
 from scrubnews.structure import PageMeta, is_date_line, updated_line
+from scrubnews.words import SENTENCE_END, word_count
 
 _HTML_START = re.compile(
     r"\s{0,200}(?:<\?xml[^>]{0,200}>\s{0,20})?(?:<!--.{0,2000}?-->\s{0,20})*"
@@ -124,7 +125,6 @@ _COMMENTS = re.compile(r"comment|disqus|respon|reply|kommentar", re.IGNORECASE)
 _WRAPPER_PROSE = 0.6
 _HIDDEN_STYLE = re.compile(r"display\s{0,3}:\s{0,3}none|visibility\s{0,3}:\s{0,3}hidden", re.I)
 _SPACE = re.compile(r"\s+")
-_SENTENCE_END = frozenset(".!?…:;\"”’»)")
 
 _WEIGHT_CHARS = 1000.0
 # A container under the stated headline wins over a better one elsewhere
@@ -303,8 +303,8 @@ def _lead_like(line: Line) -> bool:
     return (
         line.kind in ("p", "quote")
         and line.link_density < 0.25
-        and text.count(" ") >= 9
-        and text[-1] in _SENTENCE_END
+        and word_count(text) >= 10
+        and text[-1] in SENTENCE_END
     )
 
 
@@ -689,7 +689,7 @@ class _Walk:
             for i in range(boxes[parent].start, boxes[parent].end):
                 line = self.lines[i]
                 if self.owners[i] == parent and line.link_density < 0.25 and (
-                    len(line.text) > 80 or line.text[-1:] in _SENTENCE_END
+                    len(line.text) > 80 or line.text[-1:] in SENTENCE_END
                 ):
                     found.add(i)
         return found, True
