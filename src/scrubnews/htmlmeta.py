@@ -89,6 +89,7 @@ _DEGREE = re.compile(r"(?:MA|MS|MD|PhD|Ph\.D|MPH|MSc|BSc|BA|RN|MBA|DO|JD|LL\.?M)
 _URL_DATE = re.compile(
     r"/((?:19|20)\d{2})[/_-]([01]?\d)[/_-]([0-3]?\d)(?:[/_.-]|$)"
     r"|/((?:19|20)\d{2})([01]\d)([0-3]\d)(?:[/_.-]|$)"
+    r"|[/~_-]([0-3]\d)-([01]\d)-((?:19|20)\d{2})(?:[/_.-]|$)"
 )
 # A machine-readable time stated in UTC ("...T23:00Z", "+00:00", "+0000").
 _UTC = re.compile(r"\d:\d\d(?::\d\d(?:\.\d{1,9})?)?\s?(?:Z|UTC|GMT|[+-]00:?00)\s*$", re.I)
@@ -539,11 +540,18 @@ def url_date(url: str) -> dt.date | None:
 
     >>> url_date("https://example.com/2019/11/19/story.html")
     datetime.date(2019, 11, 19)
+    >>> url_date("https://example.com/news/29-10-2021-story")
+    datetime.date(2021, 10, 29)
     """
     m = _URL_DATE.search(url[:500])
     if not m:
         return None
-    year, month, day = (m.group(1), m.group(2), m.group(3)) if m.group(1) else m.group(4, 5, 6)
+    if m.group(1):
+        year, month, day = m.group(1, 2, 3)
+    elif m.group(4):
+        year, month, day = m.group(4, 5, 6)
+    else:
+        day, month, year = m.group(7, 8, 9)
     try:
         return dt.date(int(year), int(month), int(day))
     except ValueError:
