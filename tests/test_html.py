@@ -299,3 +299,15 @@ def test_the_address_gives_the_local_day_of_a_late_utc_stamp() -> None:
     head = ('<link rel="canonical" href="https://example.com/2020/02/24/story/">'
             '<meta property="article:published_time" content="2020-02-25T02:25:54+00:00">')
     assert clean(_page(head, "<article>" + PROSE * 3 + "</article>")).date == dt.date(2020, 2, 24)
+
+
+def test_a_dateline_opening_the_first_paragraph_dates_a_page_stating_none() -> None:
+    body = "<article><h1>Harbour</h1><p>01.02.2022 – " + PROSE[3:] + PROSE * 2 + "</article>"
+    assert clean(_page("", body)).date == dt.date(2022, 2, 1)
+
+
+def test_an_rdfa_publication_date_is_read() -> None:
+    body = ("<article><h1>Harbour</h1>" + PROSE * 3 +
+            '<span property="schema:dateCreated" content="2022-01-28T12:45:46+00:00"></span>'
+            "</article>")
+    assert clean(_page("", body)).date == dt.datetime(2022, 1, 28, 12, 45)

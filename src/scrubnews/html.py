@@ -131,6 +131,8 @@ _WEIGHT_CHARS = 1000.0
 # if it scores at least this share of it.
 _ANCHOR_SHARE = 0.3
 _CELLS = frozenset(("td", "th"))
+# A numeric date opening a paragraph, then a dash or a capital: a dateline.
+_LEADING_DATE = re.compile(r"([0-3]?\d\.[01]?\d\.(?:19|20)\d\d)\s{0,3}(?:[-–—|:]|(?=[A-ZÄÖÜ„\"]))")
 _CELL_CHARS = 150
 
 # How many lines just before the main container go on to the structure stage.
@@ -718,6 +720,12 @@ class _Walk:
                         and len((text[: found[1]] + " " + text[found[2] :]).split()) > 1:
                     return None
                 return found[0]
+        if anywhere:
+            # A dateline opening the article's first paragraph ("01.02.2022 – Der ...").
+            for index in range(first, min(len(lines), first + 3)):
+                m = _LEADING_DATE.match(lines[index].text)
+                if m is not None and (found := find_date(m.group(1))) is not None:
+                    return found[0]
         return None
 
     def select(self, title: str = "", description: str = "") -> tuple[list[Line], list[Removal]]:

@@ -117,6 +117,12 @@ _DATE_KEYS = (
 # Keys that a site's analytics or a live page sets: read after the others.
 _LATER_DATE_KEYS = ("sailthru.date", "timestamp", "live_date", "displaydate", "release_date",
                     "bt:pubdate", "cxenseparse:recs:publishtime")
+# Microdata and RDFa publication dates on any element.
+_PUBLISHED = lxml.etree.XPath(
+    '//*[@itemprop="datePublished" or @itemprop="dateCreated" or @property="schema:datePublished"'
+    ' or @property="schema:dateCreated" or @property="dc:date" or @property="dc:created"'
+    ' or @property="dcterms:created"]'
+)
 _DATE_KEY_SET = frozenset(_DATE_KEYS) - frozenset(_LATER_DATE_KEYS)
 _WEEKDAY_START = re.compile(r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s", re.IGNORECASE)
 _MODIFIED_KEYS = ("article:modified_time", "datemodified", "og:updated_time", "last-modified",
@@ -505,7 +511,7 @@ def _stated(root: Any, items: list[dict[str, Any]],
             said = item.get(key)
             if isinstance(said, str) and (found := _stated_date(said)) is not None:
                 return found, said
-    for el in root.xpath('//*[@itemprop="datePublished" or @itemprop="dateCreated"]')[:5]:
+    for el in _PUBLISHED(root)[:5]:
         value = el.get("content") or el.get("datetime") or text_content(el)
         if (found := _any_date(value)) is not None:
             return found, value
