@@ -146,7 +146,7 @@ def looks_like_html(text: str) -> bool:
     True
     >>> looks_like_html("A headline\\n\\nSome <b>bold</b> prose.")
     False
-    >>> looks_like_html("<b>Warning</b>: a notice\\n" * 50 + "<html><body><p>Hi</p></body></html>")
+    >>> looks_like_html("<br><b>Warning</b>: a notice\\n" * 60 + "<html><body></body></html>")
     True
     """
     head = text[:4000]
