@@ -311,3 +311,11 @@ def test_an_rdfa_publication_date_is_read() -> None:
             '<span property="schema:dateCreated" content="2022-01-28T12:45:46+00:00"></span>'
             "</article>")
     assert clean(_page("", body)).date == dt.datetime(2022, 1, 28, 12, 45)
+
+
+def test_the_site_host_is_cut_from_a_stated_title() -> None:
+    head = ('<link rel="canonical" href="https://www.heizung.de/waermepumpe/altbau">'
+            '<meta property="og:title" '
+            'content="Wärmepumpe im Altbau - Wann es sich lohnt | heizung.de">')
+    body = "<article><h2>Beratung vor Ort</h2>" + PROSE * 3 + "</article>"
+    assert clean(_page(head, body)).title == "Wärmepumpe im Altbau - Wann es sich lohnt"

@@ -312,6 +312,15 @@ def _title(root: Any, stated: Stated, units: list[Line]) -> str | None:
             rest = [p for p in parts if overlap(p, site) < 0.8]
             if rest and len(rest) < len(parts):
                 return " - ".join(rest)
+        # A first or last part that is the site's host or name ("BMAS - ...", "... | heizung.de").
+        sites = _site_names(root, stated.items, metas)
+        rest = parts[:]
+        if _is_site([rest[-1]], sites):
+            rest.pop()
+        if len(rest) > 1 and _is_site([rest[0]], sites):
+            rest.pop(0)
+        if rest and len(rest) < len(parts):
+            return " - ".join(rest)
         if len(_words(parts[0])) >= 4 and len(_words(parts[-1])) <= 3:
             return " - ".join(parts[:-1])
     return said
