@@ -319,3 +319,11 @@ def test_the_site_host_is_cut_from_a_stated_title() -> None:
             'content="Wärmepumpe im Altbau - Wann es sich lohnt | heizung.de">')
     body = "<article><h2>Beratung vor Ort</h2>" + PROSE * 3 + "</article>"
     assert clean(_page(head, body)).title == "Wärmepumpe im Altbau - Wann es sich lohnt"
+
+
+def test_a_byline_in_a_heading_or_list_with_an_author_class_is_read() -> None:
+    body = ("<article><h1>Harbour</h1>" + PROSE * 3 +
+            "<div class='author-info'><h2 class='author-title'>Autor: Petra Ruland</h2>"
+            "<p>Petra writes about harbours, boats and the people who work on them.</p></div>"
+            "</article>")
+    assert clean(_page("", body)).authors == ["Petra Ruland"]

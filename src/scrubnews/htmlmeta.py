@@ -327,8 +327,8 @@ def _title(root: Any, stated: Stated, units: list[Line]) -> str | None:
 
 
 _CLASS_TAGS = ("div", "span", "p", "a", "address", "li", "strong", "em", "b", "time", "abbr",
-               "small", "header")
-_BYLINE_TAGS = frozenset("div span p a address li strong em b".split())
+               "small", "header", "ul", "h2", "h3", "h4", "h5", "h6")
+_BYLINE_TAGS = frozenset("div span p a address li strong em b ul h2 h3 h4 h5 h6".split())
 _DATE_TAGS = frozenset("span div p time abbr small li em header".split())
 
 
