@@ -327,3 +327,9 @@ def test_a_byline_in_a_heading_or_list_with_an_author_class_is_read() -> None:
             "<p>Petra writes about harbours, boats and the people who work on them.</p></div>"
             "</article>")
     assert clean(_page("", body)).authors == ["Petra Ruland"]
+
+
+def test_json_ld_wrapped_in_cdata_is_read() -> None:
+    data = {"@type": "Article", "headline": "Harbour", "datePublished": "2003-02-28"}
+    head = f'<script type="application/ld+json">\n<![CDATA[\n{json.dumps(data)}\n]]>\n</script>'
+    assert clean(_page(head, "<article>" + PROSE * 3 + "</article>")).date == dt.date(2003, 2, 28)

@@ -37,7 +37,7 @@ import lxml.etree
 
 from scrubnews.article import BlockKind, Removal
 from scrubnews.dates import find_date
-from scrubnews.htmlmeta import overlap, page_meta, read_stated, text_content
+from scrubnews.htmlmeta import SEPARATOR, overlap, page_meta, read_stated, text_content
 from scrubnews.repair import repair_line
 from scrubnews.segment import Line
 from scrubnews.structure import PageMeta, is_date_line, updated_line
@@ -577,11 +577,16 @@ class _Walk:
                 level += 1
 
     def _anchor(self, title: str) -> int:
-        """Index of the first heading that matches the stated ``title``, or -1."""
+        """Index of the first heading that matches the stated ``title`` (or its
+        first part, before a separator and the site's name), or -1."""
         if not title:
             return -1
+        titles = [title]
+        head = SEPARATOR.split(title, maxsplit=1)[0].strip()
+        if head != title and len(head.split()) >= 2:
+            titles.append(head)
         for index, line in enumerate(self.lines):
-            if line.kind == "h" and overlap(line.text, title) >= 0.8:
+            if line.kind == "h" and any(overlap(line.text, t) >= 0.8 for t in titles):
                 return index
         return -1
 

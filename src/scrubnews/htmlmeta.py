@@ -42,7 +42,7 @@ from scrubnews.structure import PageMeta, find_authors
 text_content: Any = lxml.etree.XPath("string()", smart_strings=False)
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
-_SEPARATOR = re.compile(r"\s[|–—·•»:/-]{1,2}\s|\s::\s")
+SEPARATOR = re.compile(r"\s[|–—·•»:/-]{1,2}\s|\s::\s")
 _BY = re.compile(
     r"(?:(?:post |article )?(?:author|autor|autorin|auteur|verfasser)(?:\s{0,3}:)?\s{0,3}"
     r"|(?:written|posted|published|geschrieben|veröffentlicht|verfasst|erstellt|publiziert"
@@ -156,9 +156,8 @@ def _jsonld_items(root: Any) -> list[dict[str, Any]]:
         kind = (script.get("type") or "").lower()
         if "ld+json" not in kind or not script.text:
             continue
-        try:
-            data = json.loads(script.text, strict=False)
-        except ValueError:
+        data = _json(script.text)
+        if data is None:
             continue
         stack: list[tuple[Any, int]] = [(data, 0)]
         while stack and len(items) < 200:
@@ -173,6 +172,23 @@ def _jsonld_items(root: Any) -> list[dict[str, Any]]:
                     if key in value:
                         stack.append((value[key], depth + 1))
     return items
+
+
+def _json(text: str) -> Any:
+    """JSON from a script, also when wrapped (``<![CDATA[ ... ]]>``, a comment); else ``None``."""
+    try:
+        return json.loads(text, strict=False)
+    except ValueError:
+        pass
+    text = text.replace("<![CDATA[", " ").replace("]]>", " ")
+    starts = [i for i in (text.find("{"), text.find("[")) if i >= 0]
+    end = max(text.rfind("}"), text.rfind("]"))
+    if not starts or end < min(starts):
+        return None
+    try:
+        return json.loads(text[min(starts) : end + 1], strict=False)
+    except ValueError:
+        return None
 
 
 def _is_article(item: dict[str, Any]) -> bool:
@@ -291,13 +307,13 @@ def _title(root: Any, stated: Stated, units: list[Line]) -> str | None:
         if said.startswith("<"):
             said = ""
         repeated = any(overlap(h, part) >= 0.8 for h in heads
-                       for part in [said, *_SEPARATOR.split(said)])
+                       for part in [said, *SEPARATOR.split(said)])
         # A document title no heading repeats (a site name) yields to the first heading.
         if not repeated and heads and (not said or len(_words(heads[0])) >= 2):
             return heads[0]
     if not said:
         return None
-    parts = [p.strip() for p in _SEPARATOR.split(said) if p.strip()]
+    parts = [p.strip() for p in SEPARATOR.split(said) if p.strip()]
     if heads:
         best = max(heads, key=lambda h: overlap(h, said))
         # The stated title, or the part of it that the page's heading repeats.
