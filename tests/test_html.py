@@ -213,3 +213,123 @@ def test_a_job_title_and_employer_after_a_name_are_not_authors() -> None:
     assert split_names("Jo Smith, Senior Editor, Daily Planet") == ["Jo Smith"]
     assert split_names("By Brenda Goodman, MA") == ["Brenda Goodman"]
     assert split_names("Isabel Caro, Rocío Latorre") == ["Isabel Caro", "Rocío Latorre"]
+
+
+PROSE = (
+    "<p>The harbour wall was rebuilt in granite over three summers, and the town paid for it "
+    "with a levy on every catch landed at the quay.</p>"
+)
+
+
+def test_an_unclosed_header_wrapping_the_article_is_not_chrome() -> None:
+    raw = (
+        "<!DOCTYPE html><html><body><header><div>Site name</div><div><article>"
+        + PROSE * 4 + "</article></div></body></html>"
+    ).encode()
+    assert "granite" in body_text(raw)
+
+
+def test_a_chrome_name_on_the_wrapper_of_most_prose_is_not_chrome() -> None:
+    raw = (
+        "<!DOCTYPE html><html><body><nav>" + "<a href='/'>Section page</a> " * 80 + "</nav>"
+        "<div class='socialicons-sticky'><div class='post'>" + PROSE * 4 + "</div></div>"
+        "<div class='share-bar'><p>Share this story with your friends on every network "
+        "you use today, it only takes a second or two to do.</p></div>"
+        "</body></html>"
+    ).encode()
+    text = body_text(raw)
+    assert "granite" in text
+    assert "Share this story" not in text
+
+
+def test_labels_dates_entities_and_association_suffixes_are_not_names() -> None:
+    from scrubnews.htmlmeta import split_names
+
+    assert split_names("Publiziert am") == []
+    assert split_names("Isabella.DiBiase am Samstag") == ["Isabella.DiBiase"]
+    assert split_names("Deutscher Caritasverband e.V.") == ["Deutscher Caritasverband"]
+    assert split_names("Redacci&oacute;n Diario") == ["Redacción Diario"]
+    assert split_names("Loïc Le Clerc") == ["Loïc Le Clerc"]
+    assert split_names("Redaktion") == []
+    assert split_names("Redaktion", desks=True) == ["Redaktion"]
+
+
+def _page(head: str, body: str) -> bytes:
+    return f"<!DOCTYPE html><html><head>{head}</head><body>{body}</body></html>".encode()
+
+
+def test_a_json_ld_author_given_by_reference_is_looked_up() -> None:
+    graph = {"@graph": [
+        {"@type": "Article", "headline": "Harbour", "author": {"@id": "#jo"}},
+        {"@type": "Person", "@id": "#jo", "name": "jo-writes"},
+    ]}
+    head = f'<script type="application/ld+json">{json.dumps(graph)}</script>'
+    assert clean(_page(head, "<article>" + PROSE * 3 + "</article>")).authors == ["jo-writes"]
+
+
+def test_a_written_by_label_in_twitter_meta_names_the_author() -> None:
+    head = ('<meta name="twitter:label1" content="Verfasst von">'
+            '<meta name="twitter:data1" content="Karoline Herr">')
+    assert clean(_page(head, "<article>" + PROSE * 3 + "</article>")).authors == ["Karoline Herr"]
+
+
+def test_the_site_name_as_author_yields_to_a_byline() -> None:
+    head = ('<meta property="og:site_name" content="Daily Planet">'
+            '<meta name="author" content="Daily Planet">')
+    body = ("<article><h1>Harbour wall rebuilt</h1>"
+            "<div class='byline'>Von Lisa Petrich</div>" + PROSE * 3 + "</article>")
+    assert clean(_page(head, body)).authors == ["Lisa Petrich"]
+    body = "<article><h1>Harbour wall rebuilt</h1>" + PROSE * 3 + "</article>"
+    assert clean(_page(head, body)).authors == ["Daily Planet"]
+
+
+def test_publication_meta_tags_are_read_in_the_page_order() -> None:
+    head = ('<meta name="date" content="2022-02-04">'
+            '<meta property="article:published_time" content="2021-12-14T15:41:07+01:00">')
+    assert clean(_page(head, "<article>" + PROSE * 3 + "</article>")).date == dt.date(2022, 2, 4)
+
+
+def test_rfc_2822_and_asctime_dates_are_read() -> None:
+    head = '<meta name="datepublished" content="Fri Feb 18 10:27:24 2022">'
+    assert clean(_page(head, "<article>" + PROSE * 3 + "</article>")).date == \
+        dt.datetime(2022, 2, 18, 10, 27, 24)
+
+
+def test_the_address_gives_the_local_day_of_a_late_utc_stamp() -> None:
+    head = ('<link rel="canonical" href="https://example.com/2020/02/24/story/">'
+            '<meta property="article:published_time" content="2020-02-25T02:25:54+00:00">')
+    assert clean(_page(head, "<article>" + PROSE * 3 + "</article>")).date == dt.date(2020, 2, 24)
+
+
+def test_a_dateline_opening_the_first_paragraph_dates_a_page_stating_none() -> None:
+    body = "<article><h1>Harbour</h1><p>01.02.2022 – " + PROSE[3:] + PROSE * 2 + "</article>"
+    assert clean(_page("", body)).date == dt.date(2022, 2, 1)
+
+
+def test_an_rdfa_publication_date_is_read() -> None:
+    body = ("<article><h1>Harbour</h1>" + PROSE * 3 +
+            '<span property="schema:dateCreated" content="2022-01-28T12:45:46+00:00"></span>'
+            "</article>")
+    assert clean(_page("", body)).date == dt.datetime(2022, 1, 28, 12, 45)
+
+
+def test_the_site_host_is_cut_from_a_stated_title() -> None:
+    head = ('<link rel="canonical" href="https://www.heizung.de/waermepumpe/altbau">'
+            '<meta property="og:title" '
+            'content="Wärmepumpe im Altbau - Wann es sich lohnt | heizung.de">')
+    body = "<article><h2>Beratung vor Ort</h2>" + PROSE * 3 + "</article>"
+    assert clean(_page(head, body)).title == "Wärmepumpe im Altbau - Wann es sich lohnt"
+
+
+def test_a_byline_in_a_heading_or_list_with_an_author_class_is_read() -> None:
+    body = ("<article><h1>Harbour</h1>" + PROSE * 3 +
+            "<div class='author-info'><h2 class='author-title'>Autor: Petra Ruland</h2>"
+            "<p>Petra writes about harbours, boats and the people who work on them.</p></div>"
+            "</article>")
+    assert clean(_page("", body)).authors == ["Petra Ruland"]
+
+
+def test_json_ld_wrapped_in_cdata_is_read() -> None:
+    data = {"@type": "Article", "headline": "Harbour", "datePublished": "2003-02-28"}
+    head = f'<script type="application/ld+json">\n<![CDATA[\n{json.dumps(data)}\n]]>\n</script>'
+    assert clean(_page(head, "<article>" + PROSE * 3 + "</article>")).date == dt.date(2003, 2, 28)

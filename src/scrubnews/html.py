@@ -37,16 +37,20 @@ import lxml.etree
 
 from scrubnews.article import BlockKind, Removal
 from scrubnews.dates import find_date
-from scrubnews.htmlmeta import overlap, page_meta, read_stated, text_content
+from scrubnews.htmlmeta import SEPARATOR, overlap, page_meta, read_stated, text_content
 from scrubnews.repair import repair_line
 from scrubnews.segment import Line
 from scrubnews.structure import PageMeta, is_date_line, updated_line
+from scrubnews.words import SENTENCE_END, word_count
 
 _HTML_START = re.compile(
     r"\s{0,200}(?:<\?xml[^>]{0,200}>\s{0,20})?(?:<!--.{0,2000}?-->\s{0,20})*"
     r"<(?:!doctype html|html|head|body|meta|title|div|p|article|section|table|link|script)\b",
     re.IGNORECASE | re.DOTALL,
 )
+# A page with noise before its markup (a PHP warning, a <style>, many blank lines).
+_PAGE_OPEN = re.compile(r"<(?:!doctype html|html|body)\b", re.IGNORECASE)
+_PAGE_CLOSE = re.compile(r"</(?:body|html|head)>", re.IGNORECASE)
 _TAG = re.compile(r"<(?:p|div|span|a|br|li|td|h[1-6])\b[^>]{0,500}>", re.IGNORECASE)
 _XML_DECL = re.compile(r"\s{0,200}<\?xml[^>]{0,200}>")
 _PARSER = lxml.etree.HTMLParser()
@@ -116,15 +120,19 @@ _NEGATIVE_CLASS = re.compile(
     r"|tool|widget|(?:^|[\s_-])ad(?:$|[\s_-])",
     re.IGNORECASE,
 )
+_COMMENTS = re.compile(r"comment|disqus|respon|reply|kommentar", re.IGNORECASE)
+# A chrome-named element holding this share of the page's prose is a wrapper.
+_WRAPPER_PROSE = 0.6
 _HIDDEN_STYLE = re.compile(r"display\s{0,3}:\s{0,3}none|visibility\s{0,3}:\s{0,3}hidden", re.I)
 _SPACE = re.compile(r"\s+")
-_SENTENCE_END = frozenset(".!?…:;\"”’»)")
 
 _WEIGHT_CHARS = 1000.0
 # A container under the stated headline wins over a better one elsewhere
 # if it scores at least this share of it.
 _ANCHOR_SHARE = 0.3
 _CELLS = frozenset(("td", "th"))
+# A numeric date opening a paragraph, then a dash or a capital: a dateline.
+_LEADING_DATE = re.compile(r"([0-3]?\d\.[01]?\d\.(?:19|20)\d\d)\s{0,3}(?:[-–—|:]|(?=[A-ZÄÖÜ„\"]))")
 _CELL_CHARS = 150
 
 # How many lines just before the main container go on to the structure stage.
@@ -138,11 +146,20 @@ def looks_like_html(text: str) -> bool:
     True
     >>> looks_like_html("A headline\\n\\nSome <b>bold</b> prose.")
     False
+    >>> looks_like_html("<br><b>Warning</b>: a notice\\n" * 60 + "<html><body></body></html>")
+    True
     """
     head = text[:4000]
     if _HTML_START.match(head):
         return True
-    return len(_TAG.findall(head)) >= 8 and head.count("<") > head.count("\n")
+    if len(_TAG.findall(head)) >= 8 and head.count("<") > head.count("\n"):
+        return True
+    # Markup after some noise: an opening tag early, a closing one, and many tags.
+    return (
+        _PAGE_OPEN.search(text, 0, 20000) is not None
+        and _PAGE_CLOSE.search(text) is not None
+        and len(_TAG.findall(text)) >= 50
+    )
 
 
 def parse(text: str) -> Any:
@@ -259,6 +276,16 @@ def _prose_chars(el: Any) -> int:
     return total
 
 
+def _all_prose(el: Any) -> int:
+    """Characters in all the paragraphs of 80 characters or more under ``el``."""
+    total = 0
+    for p in el.iter("p"):
+        chars = len(text_content(p))
+        if chars >= 80:
+            total += chars
+    return total
+
+
 def _pre_line(line: str) -> str:
     """One line of preformatted text repaired, its indentation kept."""
     body = line.lstrip()
@@ -278,8 +305,8 @@ def _lead_like(line: Line) -> bool:
     return (
         line.kind in ("p", "quote")
         and line.link_density < 0.25
-        and text.count(" ") >= 9
-        and text[-1] in _SENTENCE_END
+        and word_count(text) >= 10
+        and text[-1] in SENTENCE_END
     )
 
 
@@ -347,6 +374,19 @@ class _Walk:
     def page_chars(self) -> int:
         """Characters of text on the page (read only when a chrome name needs it)."""
         return _page_chars(self.body)
+
+    @functools.cached_property
+    def page_prose(self) -> int:
+        """Characters in the page's paragraphs of prose (read only when a chrome name needs it)."""
+        return _all_prose(self.body)
+
+    def _wrapper(self, el: Any, classes: str) -> bool:
+        """True if ``el`` wraps most of the page, or most of its prose (not a comment thread)."""
+        if self.page_chars and len(text_content(el)) > 0.5 * self.page_chars:
+            return True
+        if _COMMENTS.search(classes) or self.page_prose < 400:
+            return False
+        return _all_prose(el) > _WRAPPER_PROSE * self.page_prose
 
     def run(self, body: Any) -> None:
         self.boxes.append(_Box("body", -1, _classes(dict(body.items()))))
@@ -443,20 +483,21 @@ class _Walk:
         if not tag or tag in _SKIP:
             return ""
         if not attrs:
-            if tag in _CHROME_TAGS:
-                return f"html-{tag}"
-            if tag == "header" and not in_article:
-                return "html-header"
+            if tag in _CHROME_TAGS or (tag == "header" and not in_article):
+                # A page-wide wrapper (often an element left unclosed) is not chrome.
+                return None if self._wrapper(el, "") else f"html-{tag}"
             return None
         if _hidden(attrs):
             return "html-hidden"
-        if tag in _CHROME_TAGS:
-            return f"html-{tag}"
-        if tag == "header" and not in_article:
-            return "html-header"
-        role = attrs.get("role")
-        if role is not None and role.lower() in _CHROME_ROLES:
-            return f"html-role-{role.lower()}"
+        rule = None
+        if tag in _CHROME_TAGS or (tag == "header" and not in_article):
+            rule = f"html-{tag}"
+        else:
+            role = attrs.get("role")
+            if role is not None and role.lower() in _CHROME_ROLES:
+                rule = f"html-role-{role.lower()}"
+        if rule is not None and not self._wrapper(el, classes):
+            return rule
         if classes and not parent.pre and tag not in ("body", "article", "main", "a", "span",
                                                       "b", "i", "em", "strong"):
             verdict = _class_verdict(classes)
@@ -464,7 +505,7 @@ class _Walk:
                 return None
             if verdict == _STRONG:
                 # A wrapper of most of the page is not chrome, whatever its name.
-                if self.page_chars and len(text_content(el)) > 0.5 * self.page_chars:
+                if self._wrapper(el, classes):
                     return None
                 return "html-chrome"
             if verdict == _WEAK and _prose_chars(el) < 500:
@@ -536,11 +577,16 @@ class _Walk:
                 level += 1
 
     def _anchor(self, title: str) -> int:
-        """Index of the first heading that matches the stated ``title``, or -1."""
+        """Index of the first heading that matches the stated ``title`` (or its
+        first part, before a separator and the site's name), or -1."""
         if not title:
             return -1
+        titles = [title]
+        head = SEPARATOR.split(title, maxsplit=1)[0].strip()
+        if head != title and len(head.split()) >= 2:
+            titles.append(head)
         for index, line in enumerate(self.lines):
-            if line.kind == "h" and overlap(line.text, title) >= 0.8:
+            if line.kind == "h" and any(overlap(line.text, t) >= 0.8 for t in titles):
                 return index
         return -1
 
@@ -650,7 +696,7 @@ class _Walk:
             for i in range(boxes[parent].start, boxes[parent].end):
                 line = self.lines[i]
                 if self.owners[i] == parent and line.link_density < 0.25 and (
-                    len(line.text) > 80 or line.text[-1:] in _SENTENCE_END
+                    len(line.text) > 80 or line.text[-1:] in SENTENCE_END
                 ):
                     found.add(i)
         return found, True
@@ -679,6 +725,12 @@ class _Walk:
                         and len((text[: found[1]] + " " + text[found[2] :]).split()) > 1:
                     return None
                 return found[0]
+        if anywhere:
+            # A dateline opening the article's first paragraph ("01.02.2022 – Der ...").
+            for index in range(first, min(len(lines), first + 3)):
+                m = _LEADING_DATE.match(lines[index].text)
+                if m is not None and (found := find_date(m.group(1))) is not None:
+                    return found[0]
         return None
 
     def select(self, title: str = "", description: str = "") -> tuple[list[Line], list[Removal]]:

@@ -10,19 +10,24 @@ In order of trust, for each field:
   tags (``author``, ``article:author``, ``dc.creator``, ``parsely-author``,
   ``sailthru.author``, ``byl``), then the page: ``itemprop=author``,
   ``rel=author``, elements whose class names a byline or author.
-- date: JSON-LD ``datePublished``, the publication meta tags htmldate
-  knows, ``itemprop=datePublished``, ``<time>`` (``pubdate`` or a
-  ``published`` class first), a date in the page URL, then an element whose
+- date: the publication meta tags htmldate knows, in the page's own order
+  (analytics keys such as ``sailthru.date`` after them), JSON-LD
+  ``datePublished``, ``itemprop=datePublished`` (ISO 8601, RFC 2822 or
+  asctime); a date in the page's address (canonical link, ``og:url``) when
+  none is stated or when it gives the local day of a late UTC stamp; then
+  ``<time>`` (``pubdate`` or a ``published`` class first), an element whose
   class names a date; the modification date only as a last resort.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import email.utils
 import functools
+import html
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,27 +36,47 @@ import lxml.etree
 from scrubnews.dates import find_date, parse_iso
 from scrubnews.repair import repair_line
 from scrubnews.segment import Line
-from scrubnews.structure import PageMeta
+from scrubnews.structure import PageMeta, find_authors
 
 # The text of an element and its descendants (``lxml.html``'s ``text_content``).
 text_content: Any = lxml.etree.XPath("string()", smart_strings=False)
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
-_SEPARATOR = re.compile(r"\s[|–—·•»:/-]{1,2}\s|\s::\s")
+SEPARATOR = re.compile(r"\s[|–—·•»:/-]{1,2}\s|\s::\s")
 _BY = re.compile(
     r"(?:(?:post |article )?(?:author|autor|autorin|auteur|verfasser)(?:\s{0,3}:)?\s{0,3}"
     r"|(?:written|posted|published|geschrieben|veröffentlicht|verfasst|erstellt|publiziert"
-    r"|eingestellt|publié|publicado|escrito)\s(?:by|von|par|por)\s{0,3}"
-    r"|(?:by|von|par|por|di|door|av|text|texte)(?:\s{0,3}:)?\s{1,3})+",
+    r"|eingestellt|gespeichert|publié|publicado|escrito)\s(?:by|von|par|por)\s{0,3}"
+    r"|(?:by|von|vom|par|por|di|door|av|text|texte)(?:\s{0,3}:)?\s{1,3})+",
     re.IGNORECASE,
 )
+_HOST = re.compile(r"https?://([^/:?#\s]+)")
+_WRITTEN_BY = re.compile(r"written|author|autor|verfasst|geschrieben|écrit|escrito", re.I)
 _COMMENT = re.compile(r"comment|respond|reply|kommentar", re.IGNORECASE)
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bu\.)\s*")
 _NOT_NAME = re.compile(
-    r"https?:|www\.|@|\d|\b(?:staff|redaktion|editorial|team|admin|news|agency|agencies|reuters"
-    r"|associated press|dpa|afp|contributors?|guest|updated|published|posted|comments?)\b",
+    r"https?:|www\.|@|\d|\b(?:updated|published|posted|comments?|admin|no author)\b",
     re.IGNORECASE,
 )
+# Words of a desk or an agency, not a person: a name in the page's text holding
+# one is not taken, a name the page states in its metadata is.
+_DESK = re.compile(
+    r"\b(?:staff|redaktion|editorial|team|news|agency|agencies|reuters|associated press|dpa"
+    r"|afp|contributors?|guest)\b",
+    re.IGNORECASE,
+)
+# A part of an author string that is only label words ("Von", "Artikel von", "Datum").
+_LABEL_ONLY = re.compile(
+    r"(?:(?:by|von|vom|par|por|de|di|am|on|um|artikel|article|autor|author|datum|date|name"
+    r"|follow|view|comments?|alle|all|beiträge|posts|articles|publiziert|veröffentlicht|quelle"
+    r"|source|fuente"
+    r"|posted|published|written|geschrieben|verfasst)\s?)+",
+    re.IGNORECASE,
+)
+# "Jo Smith am Samstag", "Jo Smith on 3 May": a date after the name.
+_DATE_TAIL = re.compile(r"\s(?:am|on|um)\s.*|\s(?:le|el)\s\d.*", re.DOTALL)
+# A registered association's suffix ("Verein e.V."), not a second name.
+_EV = re.compile(r"\se\.\s?V\.?$")
 # A job title after a name in an author string, and an academic degree.
 _JOB = re.compile(
     r"\b(?:editor|reporter|correspondent|journalist|writer|columnist|technologist|contributor"
@@ -64,6 +89,7 @@ _DEGREE = re.compile(r"(?:MA|MS|MD|PhD|Ph\.D|MPH|MSc|BSc|BA|RN|MBA|DO|JD|LL\.?M)
 _URL_DATE = re.compile(
     r"/((?:19|20)\d{2})[/_-]([01]?\d)[/_-]([0-3]?\d)(?:[/_.-]|$)"
     r"|/((?:19|20)\d{2})([01]\d)([0-3]\d)(?:[/_.-]|$)"
+    r"|[/~_-]([0-3]\d)-([01]\d)-((?:19|20)\d{2})(?:[/_.-]|$)"
 )
 # A machine-readable time stated in UTC ("...T23:00Z", "+00:00", "+0000").
 _UTC = re.compile(r"\d:\d\d(?::\d\d(?:\.\d{1,9})?)?\s?(?:Z|UTC|GMT|[+-]00:?00)\s*$", re.I)
@@ -88,6 +114,17 @@ _DATE_KEYS = (
     "article.created", "created", "displaydate", "release_date", "og:pubdate", "pub_date",
     "timestamp", "live_date", "dateline",
 )
+# Keys that a site's analytics or a live page sets: read after the others.
+_LATER_DATE_KEYS = ("sailthru.date", "timestamp", "live_date", "displaydate", "release_date",
+                    "bt:pubdate", "cxenseparse:recs:publishtime")
+# Microdata and RDFa publication dates on any element.
+_PUBLISHED = lxml.etree.XPath(
+    '//*[@itemprop="datePublished" or @itemprop="dateCreated" or @property="schema:datePublished"'
+    ' or @property="schema:dateCreated" or @property="dc:date" or @property="dc:created"'
+    ' or @property="dcterms:created"]'
+)
+_DATE_KEY_SET = frozenset(_DATE_KEYS) - frozenset(_LATER_DATE_KEYS)
+_WEEKDAY_START = re.compile(r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s", re.IGNORECASE)
 _MODIFIED_KEYS = ("article:modified_time", "datemodified", "og:updated_time", "last-modified",
                   "dcterms.modified", "dc.date.modified", "lastmod", "updated_time")
 
@@ -119,9 +156,8 @@ def _jsonld_items(root: Any) -> list[dict[str, Any]]:
         kind = (script.get("type") or "").lower()
         if "ld+json" not in kind or not script.text:
             continue
-        try:
-            data = json.loads(script.text)
-        except ValueError:
+        data = _json(script.text)
+        if data is None:
             continue
         stack: list[tuple[Any, int]] = [(data, 0)]
         while stack and len(items) < 200:
@@ -138,21 +174,43 @@ def _jsonld_items(root: Any) -> list[dict[str, Any]]:
     return items
 
 
+def _json(text: str) -> Any:
+    """JSON from a script, also when wrapped (``<![CDATA[ ... ]]>``, a comment); else ``None``."""
+    try:
+        return json.loads(text, strict=False)
+    except ValueError:
+        pass
+    text = text.replace("<![CDATA[", " ").replace("]]>", " ")
+    starts = [i for i in (text.find("{"), text.find("[")) if i >= 0]
+    end = max(text.rfind("}"), text.rfind("]"))
+    if not starts or end < min(starts):
+        return None
+    try:
+        return json.loads(text[min(starts) : end + 1], strict=False)
+    except ValueError:
+        return None
+
+
 def _is_article(item: dict[str, Any]) -> bool:
     kind = item.get("@type")
     kinds = kind if isinstance(kind, list) else [kind]
     return any(isinstance(k, str) and k.endswith(_ARTICLE_TYPES) for k in kinds)
 
 
-def _ld_names(value: Any, people: list[str], others: list[str], depth: int = 0) -> None:
+def _ld_names(value: Any, people: list[str], others: list[str],
+              ids: dict[str, dict[str, Any]], depth: int = 0) -> None:
+    """Names in a JSON-LD ``author`` value; a ``{"@id": ...}`` reference is looked up."""
     if depth > 3:
         return
     if isinstance(value, str):
-        people.extend(split_names(value))
+        people.extend(split_names(value, desks=True))
     elif isinstance(value, list):
         for item in value[:10]:
-            _ld_names(item, people, others, depth + 1)
+            _ld_names(item, people, others, ids, depth + 1)
     elif isinstance(value, dict):
+        ref = value.get("@id")
+        if "name" not in value and isinstance(ref, str) and ref in ids:
+            value = ids[ref]
         name = value.get("name")
         if isinstance(name, list):
             name = " ".join(str(n) for n in name)
@@ -161,24 +219,29 @@ def _ld_names(value: Any, people: list[str], others: list[str], depth: int = 0) 
             name = f"{given} {family}" if isinstance(given, str) and isinstance(family, str) else ""
         kind = value.get("@type")
         target = others if kind in ("Organization", "NewsMediaOrganization") else people
-        target.extend(split_names(name))
+        target.extend(split_names(name, desks=True))
 
 
-def split_names(text: str) -> list[str]:
+def split_names(text: str, *, desks: bool = False) -> list[str]:
     """Person names in an author string: ``"By Jo Smith and Al Wu"`` -> two names.
+
+    ``desks``: the string is stated metadata, where a desk ("Redaktion",
+    "Staff Writer") or an agency is the author the page gives.
 
     >>> split_names("By Jo Smith and Al Wu")
     ['Jo Smith', 'Al Wu']
     >>> split_names("https://example.com/jo")
     []
+    >>> split_names("Deutscher Caritasverband e.V.")
+    ['Deutscher Caritasverband']
     """
-    text = _clean(text)
+    text = _clean(html.unescape(text) if "&" in text else text)
     if not text or len(text) > 200 or text.startswith(("http:", "https:", "/")):
         return []
     m = _BY.match(text)
     if m:
         text = text[m.end() :]
-    text = text.split("|")[0]
+    text = _EV.sub("", _DATE_TAIL.sub("", text.split("|")[0]))
     names: list[str] = []
     for part in _NAME_SPLIT.split(text):
         part = part.strip(" .:-–—·•")
@@ -187,7 +250,13 @@ def split_names(text: str) -> list[str]:
         if names and _JOB.search(part):
             break  # "Jo Smith, Senior Editor, Some Org": the rest is job and employer
         words = part.split()
-        if not 1 <= len(words) <= 5 or _NOT_NAME.search(part) or any(c in part for c in "*()[]:"):
+        if (
+            not 1 <= len(words) <= 5
+            or _NOT_NAME.search(part)
+            or (not desks and _DESK.search(part))
+            or _LABEL_ONLY.fullmatch(part)
+            or any(c in part for c in "*()[]:")
+        ):
             continue
         if part not in names:
             names.append(part)
@@ -238,13 +307,13 @@ def _title(root: Any, stated: Stated, units: list[Line]) -> str | None:
         if said.startswith("<"):
             said = ""
         repeated = any(overlap(h, part) >= 0.8 for h in heads
-                       for part in [said, *_SEPARATOR.split(said)])
+                       for part in [said, *SEPARATOR.split(said)])
         # A document title no heading repeats (a site name) yields to the first heading.
         if not repeated and heads and (not said or len(_words(heads[0])) >= 2):
             return heads[0]
     if not said:
         return None
-    parts = [p.strip() for p in _SEPARATOR.split(said) if p.strip()]
+    parts = [p.strip() for p in SEPARATOR.split(said) if p.strip()]
     if heads:
         best = max(heads, key=lambda h: overlap(h, said))
         # The stated title, or the part of it that the page's heading repeats.
@@ -259,14 +328,23 @@ def _title(root: Any, stated: Stated, units: list[Line]) -> str | None:
             rest = [p for p in parts if overlap(p, site) < 0.8]
             if rest and len(rest) < len(parts):
                 return " - ".join(rest)
+        # A first or last part that is the site's host or name ("BMAS - ...", "... | heizung.de").
+        sites = _site_names(root, stated.items, metas)
+        rest = parts[:]
+        if _is_site([rest[-1]], sites):
+            rest.pop()
+        if len(rest) > 1 and _is_site([rest[0]], sites):
+            rest.pop(0)
+        if rest and len(rest) < len(parts):
+            return " - ".join(rest)
         if len(_words(parts[0])) >= 4 and len(_words(parts[-1])) <= 3:
             return " - ".join(parts[:-1])
     return said
 
 
 _CLASS_TAGS = ("div", "span", "p", "a", "address", "li", "strong", "em", "b", "time", "abbr",
-               "small", "header")
-_BYLINE_TAGS = frozenset("div span p a address li strong em b".split())
+               "small", "header", "ul", "h2", "h3", "h4", "h5", "h6")
+_BYLINE_TAGS = frozenset("div span p a address li strong em b ul h2 h3 h4 h5 h6".split())
 _DATE_TAGS = frozenset("span div p time abbr small li em header".split())
 
 
@@ -302,28 +380,62 @@ class _Classed:
         return found
 
 
-def _authors(root: Any, items: list[dict[str, Any]], metas: dict[str, str],
-             classed: _Classed) -> list[str]:
-    people: list[str] = []
+def _compact(text: str) -> str:
+    return "".join(c for c in text.casefold() if c.isalnum())
+
+
+def _site_names(root: Any, items: list[dict[str, Any]], metas: dict[str, str]) -> list[str]:
+    """The site's names, compacted: ``og:site_name``, the publisher, the host name."""
+    names = [metas.get("og:site_name", ""), metas.get("application-name", ""),
+             metas.get("twitter:site", "").lstrip("@")]
+    for item in items:
+        publisher = item.get("publisher")
+        if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
+            names.append(publisher["name"])
+    urls = [metas.get("og:url", "")]
+    urls += [el.get("href") or "" for el in root.iter("link") if el.get("rel") == "canonical"]
+    for url in urls:
+        host = _HOST.match(url)
+        if host:
+            names.append(host.group(1).removeprefix("www."))
+    return [c for c in (_compact(n) for n in names) if len(c) >= 3]
+
+
+def _is_site(names: list[str], sites: list[str]) -> bool:
+    """True if the author names are the site's own name ("tagesschau.de", "Die Zeit")."""
+    joined = _compact(" ".join(names))
+    return bool(joined) and any(
+        joined == site or (joined in site and len(joined) >= 0.6 * len(site)) for site in sites
+    )
+
+
+def _stated_authors(root: Any, items: list[dict[str, Any]], metas: dict[str, str],
+                    classed: _Classed) -> Iterator[list[str]]:
+    """Author candidates in order of trust, each a list of names."""
+    ids = {item["@id"]: item for item in items if isinstance(item.get("@id"), str)}
     others: list[str] = []
     for item in items:
         if _is_article(item) and "author" in item:
-            _ld_names(item["author"], people, others)
+            people: list[str] = []
+            _ld_names(item["author"], people, others, ids)
             if people:
-                return people[:10]
+                yield people
     for key in _AUTHOR_KEYS:
-        names = split_names(metas.get(key, ""))
-        if names:
-            return names[:10]
+        yield split_names(metas.get(key, ""), desks=True)
+    for number in "12345":
+        # A written-by label and its value (twitter:label1 "Written by", twitter:data1 "Jo").
+        label = metas.get(f"twitter:label{number}")
+        if label is None:
+            break
+        if _WRITTEN_BY.search(label):
+            yield split_names(metas.get(f"twitter:data{number}", ""), desks=True)
     for el in root.xpath('//*[@itemprop="author" or @rel="author" or @rel="author external"]')[:10]:
         if _in_chrome(el):
             continue
         inner = el.xpath('.//*[@itemprop="name"]')
         value = el.get("content") or (inner[0].get("content") or _text(inner[0])
                                       if inner else _text(el))
-        names = split_names(value)
-        if names:
-            return names[:10]
+        yield split_names(value)
     # A byline element; one in a sidebar or form only if there is no other.
     fallback: list[str] = []
     for el, byline, _date_class in classed.elements:
@@ -331,30 +443,52 @@ def _authors(root: Any, items: list[dict[str, Any]], metas: dict[str, str],
             text = _text(el)
             if 3 <= len(text) <= 80:
                 names = split_names(text)
-                if names and (len(text.split()) == 1 or all(n[:1].isupper() for n in names)):
+                # Lower-case names only after a "By": elsewhere they are words, not names.
+                if names and (len(text.split()) == 1 or _BY.match(text)
+                              or all(n[:1].isupper() for n in names)):
                     if not _in_chrome(el):
-                        return names[:10]
-                    fallback = fallback or names[:10]
-    if fallback:
-        return fallback
-    return others[:10]
+                        yield names
+                    fallback = fallback or names
+    yield fallback
+    yield others
+
+
+def _authors(root: Any, items: list[dict[str, Any]], metas: dict[str, str],
+             classed: _Classed, units: list[Line]) -> list[str]:
+    """The first author candidate that is not the site's own name, else a byline
+    written near the article's start, else the first candidate."""
+    first: list[str] = []
+    sites: list[str] | None = None
+    for names in _stated_authors(root, items, metas, classed):
+        if not names:
+            continue
+        if sites is None:
+            sites = _site_names(root, items, metas)
+        if not _is_site(names, sites):
+            return names[:10]
+        first = first or names[:10]
+    if first:
+        head = [u for u in units if u.hint == "chrome"] + [u for u in units if u.hint == "main"][:8]
+        for unit in head:
+            found = find_authors(unit.text)
+            if found and not _is_site(found, sites or []):
+                return found[:10]
+    return first
 
 
 def _date(root: Any, items: list[dict[str, Any]], metas: dict[str, str],
           classed: _Classed) -> tuple[dt.date | dt.datetime | None, str]:
     """The page's date and the value it was read from (``""`` if not a stated value)."""
-    for item in items:
-        for key in ("datePublished", "dateCreated", "uploadDate"):
-            value = item.get(key)
-            if isinstance(value, str) and (found := parse_iso(value)) is not None:
-                return found, value
-    for key in _DATE_KEYS:
-        if key in metas and (found := _any_date(metas[key])) is not None:
-            return found, metas[key]
-    for el in root.xpath('//*[@itemprop="datePublished" or @itemprop="dateCreated"]')[:5]:
-        value = el.get("content") or el.get("datetime") or text_content(el)
-        if (found := _any_date(value)) is not None:
-            return found, value
+    day = _page_url_date(root, metas)
+    found, value = _stated(root, items, metas)
+    if found is not None:
+        # A UTC stamp late or early in the day, and the day the page's address
+        # gives next to it: the address has the local day.
+        if day is not None and _UTC.search(value[-40:]) and _local_day(found, day):
+            return day, ""
+        return found, value
+    if day is not None:
+        return day, ""
     times = list(root.iter("time"))[:30]
     times.sort(key=lambda el: not (el.get("pubdate") is not None
                                    or "publish" in (el.get("class") or "")))
@@ -362,12 +496,6 @@ def _date(root: Any, items: list[dict[str, Any]], metas: dict[str, str],
         value = el.get("datetime")
         if value and (found := parse_iso(value)) is not None:
             return found, value
-    for key in ("og:url", "twitter:url"):
-        if key in metas and (found := url_date(metas[key])) is not None:
-            return found, ""
-    for el in root.iter("link"):
-        if el.get("rel") == "canonical" and (found := url_date(el.get("href") or "")) is not None:
-            return found, ""
     for el, _byline, date_class in classed.elements:
         if date_class:
             value = el.get("title") or _text(el)
@@ -382,10 +510,56 @@ def _date(root: Any, items: list[dict[str, Any]], metas: dict[str, str],
     return None, ""
 
 
+def _page_url_date(root: Any, metas: dict[str, str]) -> dt.date | None:
+    """A date in the page's own address (``og:url``, ``twitter:url``, canonical link)."""
+    for key in ("og:url", "twitter:url"):
+        if key in metas and (day := url_date(metas[key])) is not None:
+            return day
+    for el in root.iter("link"):
+        if el.get("rel") == "canonical" and (day := url_date(el.get("href") or "")) is not None:
+            return day
+    return None
+
+
+def _stated(root: Any, items: list[dict[str, Any]],
+            metas: dict[str, str]) -> tuple[dt.date | dt.datetime | None, str]:
+    """The publication date stated for machines: meta tags in the page's own
+    order, JSON-LD, then ``itemprop`` attributes; and the value it was read from."""
+    for key, value in metas.items():
+        if key in _DATE_KEY_SET and (found := _any_date(value)) is not None:
+            return found, value
+    for key in _LATER_DATE_KEYS:
+        if key in metas and (found := _any_date(metas[key])) is not None:
+            return found, metas[key]
+    for item in items:
+        for key in ("datePublished", "dateCreated", "uploadDate"):
+            said = item.get(key)
+            if isinstance(said, str) and (found := _stated_date(said)) is not None:
+                return found, said
+    for el in _PUBLISHED(root)[:5]:
+        value = el.get("content") or el.get("datetime") or text_content(el)
+        if (found := _any_date(value)) is not None:
+            return found, value
+    return None, ""
+
+
+def _stated_date(value: str) -> dt.date | dt.datetime | None:
+    """A machine-readable date: ISO 8601, or RFC 2822 / asctime ("Wed, 04 May 2022 02:41:00")."""
+    found = parse_iso(value)
+    if found is None and _WEEKDAY_START.match(value):
+        parts = email.utils.parsedate_tz(value)
+        if parts is not None:
+            try:
+                found = dt.datetime(*parts[:6])
+            except ValueError:
+                found = None
+    return found
+
+
 def _any_date(value: str | None) -> dt.date | dt.datetime | None:
     if not value:
         return None
-    found = parse_iso(value)
+    found = _stated_date(value)
     if found is None:
         hit = find_date(value[:200])
         found = hit[0] if hit else None
@@ -397,11 +571,18 @@ def url_date(url: str) -> dt.date | None:
 
     >>> url_date("https://example.com/2019/11/19/story.html")
     datetime.date(2019, 11, 19)
+    >>> url_date("https://example.com/news/29-10-2021-story")
+    datetime.date(2021, 10, 29)
     """
     m = _URL_DATE.search(url[:500])
     if not m:
         return None
-    year, month, day = (m.group(1), m.group(2), m.group(3)) if m.group(1) else m.group(4, 5, 6)
+    if m.group(1):
+        year, month, day = m.group(1, 2, 3)
+    elif m.group(4):
+        year, month, day = m.group(4, 5, 6)
+    else:
+        day, month, year = m.group(7, 8, 9)
     try:
         return dt.date(int(year), int(month), int(day))
     except ValueError:
@@ -481,7 +662,7 @@ def page_meta(root: Any, units: list[Line], stated: Stated | None = None,
     if not meta.standfirst:
         meta.standfirst = metas.get("og:description") or metas.get("description") or None
     classed = _Classed(root)
-    meta.authors = _authors(root, items, metas, classed)
+    meta.authors = _authors(root, items, metas, classed, units)
     meta.date, value = _date(root, items, metas, classed)
     if written is not None and (meta.date is None or (
         isinstance(meta.date, dt.datetime) and _UTC.search(value[-40:]) is not None
