@@ -258,6 +258,25 @@ def parse_byline(text: str) -> tuple[list[str], str | None, dt.date | dt.datetim
     return authors, place, date
 
 
+_SENTENCE_BREAK = re.compile(r"[a-zß-ÿ]{2}[.!?] [A-ZÀ-Ý][a-zß-ÿ]")
+
+
+def _body_sentence(text: str) -> bool:
+    """A line that reads as a sentence of prose, not a headline.
+
+    >>> _body_sentence("Lorem ipsum dolor sit amet, consectetur adipisicing elit, sed do eiusmod.")
+    True
+    >>> _body_sentence("consequat. Duis aute irure dolor in reprehenderit")
+    True
+    >>> _body_sentence("Zuckerberg offers peek at Facebook's acquisition strategies")
+    False
+    """
+    words = word_count(text)
+    if words >= 25 or _SENTENCE_BREAK.search(text) is not None:
+        return True
+    return text.endswith(".") and not text.endswith("..") and words >= 10
+
+
 def _after_core(sorted_lines: Sorted, count: int) -> list[Line]:
     """The first ``count`` dropped lines below the body (a blog's byline and date footer)."""
     last = sorted_lines.body[-1].number if sorted_lines.body else 0
@@ -308,7 +327,19 @@ def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
     if title_line is not None:
         out.title = title_line.text
         # A page of one paragraph: that paragraph names the article and is its body too.
-        if any(line.number not in out.used and line is not title_line for line in body):
+        # So is a sentence, or a long paragraph inside the core, taken for want of a
+        # headline: it stays in the body.
+        sentence = title_line in body and (
+            _body_sentence(title_line.text)
+            or (
+                title_line is not body[0]
+                and title_line.kind == "p"
+                and word_count(title_line.text) >= 10
+            )
+        )
+        if not sentence and any(
+            line.number not in out.used and line is not title_line for line in body
+        ):
             out.used.add(title_line.number)
 
     # Standfirst: prose between the headline and the byline.
