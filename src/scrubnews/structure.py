@@ -45,7 +45,8 @@ _NAME = r"[A-ZÀ-ÖØ-ÞĀ-Ž][a-zß-öø-ÿĀ-ž'’.-]{1,30}"
 _NOT_NAME = frozenset(
     "uhr am um in im on at veröffentlicht kategorien kategorie aktuell published posted "
     "updated categories category tags staff writer reporter correspondent editor redakteur "
-    "redakteurin for für the der die das and und".split()
+    "redakteurin for für the der die das and und comment comments kommentar kommentare "
+    "schreibe leave hinterlasse keine no".split()
 )
 _PARTICLE = r"(?:van|von|de|der|den|del|da|di|la|le|du|dos|bin)"
 # An author named inside a longer line: "Post author By Helge Fahrnberger",
@@ -60,7 +61,8 @@ _STRONG_MARK = re.compile(
     # ... one without names a capitalised name, even glued on ("AuthorAndreas Kalt").
     r"|(?<![^\W\d_])(?i:(?:written by|posted by|published by|post author by|post author"
     r"|geschrieben von|veröffentlicht von|verfasst von|erstellt von|ein artikel von"
-    r"|ein beitrag von|beitrag von|autor(?:in)?|author))(?![a-zß-öø-ÿ])\s{0,2}"
+    r"|ein beitrag von|beitrag von|artikel von|rezept von|autor(?:in)?|author))"
+    r"(?![a-zß-öø-ÿ])\s{0,2}"
     rf"(?P<name>{_NAME}(?: (?:{_PARTICLE} )?{_NAME}){{0,3}})"
     r"|(?:责任编辑|作者|记者|编辑)\s{0,2}[:：]?\s{0,2}(?P<cjk>[\u4e00-\u9fff]{2,4})"
 )
@@ -73,6 +75,16 @@ _WEAK_MARK = re.compile(
 _HANDLE_MARK = re.compile(
     r"\s{0,3}[,|·•]?\s{0,3}(?i:by|von|vom|par|por|door)\s{1,2}"
     r"(?P<name>[\w.-]{2,30})(?:\s|$|[|·•,])"
+)
+# "Posted in News by jdoe on August 3, 2019", "Von Jane.Doe am Samstag, 19. Oktober":
+# a one-word handle between a marker and a date.
+_HANDLE_ON = re.compile(
+    r"(?<![^\W\d_])(?i:by|von|par|por|door)\s{1,2}(?P<name>[\w.-]{2,30})\s{1,2}"
+    r"(?i:on|am|le|el|il|op)\s"
+)
+# A line that only introduces the next one: "Von", "By :", "Written by", "Autor".
+_MARKER_LINE = re.compile(
+    r"(?:.{0,30}\s)?(?i:by|von|par|por|door|autor(?:in)?|author|auteur|autore)\s?:?"
 )
 _CREDIT = re.compile(
     r"(?i:photo|foto|bild|image|illustration|credit|quelle|source|grafik|video|music|musik)"
@@ -105,6 +117,11 @@ def find_authors(text: str) -> list[str]:
         return []
     m = _STRONG_MARK.search(text) or _WEAK_MARK.search(text)
     if m is None:
+        handle = _HANDLE_ON.search(text)
+        if handle is not None:
+            found = find_date(text[handle.end() : handle.end() + 60])
+            m = handle if found is not None and found[1] <= 15 else None
+    if m is None:
         found = find_date(text)
         if found is not None:
             m = _HANDLE_MARK.match(text, found[2])
@@ -130,6 +147,92 @@ _NAME_ONLY = re.compile(rf"{_NAME}(?: (?:{_PARTICLE} )?{_NAME}){{1,3}}")
 _SEPARATORS = " ,|·•~–—-:/()"
 
 
+def _leading_name(text: str) -> str:
+    """The name that opens ``text`` when only counts or comment links follow it.
+
+    >>> _leading_name("Alexander Roll 1 Kommentar Inklusion")
+    'Alexander Roll'
+    >>> _leading_name("Ulrike Stockhausen Schreibe einen Kommentar")
+    'Ulrike Stockhausen'
+    >>> _leading_name("Politik Inland Ausland")
+    'Politik Inland Ausland'
+    """
+    m = _NAME_ONLY.match(text)
+    if m is None or m.end() == len(text):
+        return text
+    words = m.group().split()
+    for index, word in enumerate(words):
+        if index > 1 and word.casefold() in _NOT_NAME:
+            words = words[:index]
+            break
+    name = " ".join(words)
+    after = text[len(name) :].split(maxsplit=1)
+    if not after or after[0][0].isdigit() or after[0].casefold() in _NOT_NAME:
+        return name
+    return text
+
+
+_PARTICLE_WORDS = frozenset("van von de der den del da di la le du dos bin".split())
+# Words of menus and teasers, never of a name: "Recent Posts", "Neuer Inhalt", "Top News".
+_NAV_WORDS = frozenset(
+    "news top mehr more neue neuer neues recent posts previous next related menu social "
+    "share follow update letztes home startseite inhalt bereich view read weiter linked "
+    "latest popular login anmelden suche search kontakt contact impressum".split()
+)
+
+
+def _name_line(text: str) -> str | None:
+    """The text when a line is only a person's name ("Jane Smith"), else ``None``.
+
+    >>> _name_line("Jane van Berg")
+    'Jane van Berg'
+    >>> _name_line("Aleš Vávra Aleš Vávra")
+    'Aleš Vávra'
+    >>> _name_line("Senior Writer") is None
+    True
+    """
+    words = text.split()
+    half = len(words) // 2
+    if len(words) in (4, 6) and words[:half] == words[half:]:
+        text = " ".join(words[:half])
+    if len(text) > 60 or not _NAME_ONLY.fullmatch(text):
+        return None
+    folded = text.casefold().split()
+    if _NAV_WORDS.intersection(folded):
+        return None
+    particle = next((i for i, w in enumerate(folded) if i and w in _PARTICLE_WORDS), 0)
+    if particle > 1:
+        return None
+    first = folded[0]
+    if first in _NOT_NAME or _ROLE.search(text) or _DATE_PREFIX.match(text) or _CREDIT.match(text):
+        return None
+    return text
+
+
+def _name_near(lines: list[Line], anchors: list[Line]) -> list[str]:
+    """A name alone on a line next to the headline or a dateline, or after "By"/"Von".
+
+    ``lines`` are the head lines in page order; ``anchors`` are the headline and
+    date lines among them.
+    """
+    where = {line.number: index for index, line in enumerate(lines)}
+    for index, line in enumerate(lines[:-1]):
+        if len(line.text) <= 40 and _MARKER_LINE.fullmatch(line.text):
+            name = _name_line(lines[index + 1].text)
+            if name is not None:
+                return [name]
+    for anchor in anchors:
+        index = where.get(anchor.number)
+        if index is None:
+            continue
+        for near in (index + 1, index - 1):
+            if 0 <= near < len(lines) and lines[near] not in anchors:
+                name = _name_line(lines[near].text)
+                if name is not None:
+                    return [name]
+    return []
+
+
 def _name_beside_date(text: str) -> list[str]:
     """A name that shares a dateline with the date ("17/11/2019 ~ Cem Basman"), else ``[]``.
 
@@ -145,7 +248,7 @@ def _name_beside_date(text: str) -> list[str]:
             break
         rest = rest[: found[1]] + " | " + rest[found[2] :]
     parts = [p.strip(_SEPARATORS) for p in re.split(r"[|·•~–—]| - ", rest)]
-    parts = [(find_authors(p) or [p])[0] for p in parts if p]
+    parts = [(find_authors(p) or [_leading_name(p)])[0] for p in parts if p]
     names = [p for p in parts if _NAME_ONLY.fullmatch(p) and not _DATE_PREFIX.match(p)]
     if len(names) != 1 or _ROLE.fullmatch(names[0]):
         return []
@@ -368,11 +471,21 @@ def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
             out.used.add(remaining[0].number)
 
     if not out.authors:
-        # A byline inside a longer line near the headline, or before or just after the core.
-        for line in [*head, *before[::-1], *_after_core(sorted_lines, 40)]:
-            found_authors = find_authors(line.text)
-            if found_authors:
-                out.authors = found_authors
+        # A byline inside a longer line near the headline; a name alone beside the
+        # headline or a dateline; then a byline before or just after the core.
+        for line in head:
+            out.authors = find_authors(line.text)
+            if out.authors:
+                break
+    if not out.authors:
+        anchors = [line for line, _date in dates]
+        if title_line is not None:
+            anchors.insert(0, title_line)
+        out.authors = _name_near((before + body[: head_body + 2])[-40:], anchors)
+    if not out.authors:
+        for line in [*before[::-1], *_after_core(sorted_lines, 40)]:
+            out.authors = find_authors(line.text)
+            if out.authors:
                 break
     if meta.title:
         out.title = meta.title
