@@ -222,10 +222,10 @@ def _name_near(lines: list[Line], anchors: list[Line]) -> list[str]:
             if name is not None:
                 return [name]
     for anchor in anchors:
-        index = where.get(anchor.number)
-        if index is None:
+        at = where.get(anchor.number)
+        if at is None:
             continue
-        for near in (index + 1, index - 1):
+        for near in (at + 1, at - 1):
             if 0 <= near < len(lines) and lines[near] not in anchors:
                 name = _name_line(lines[near].text)
                 if name is not None:
