@@ -172,6 +172,9 @@ def _leading_name(text: str) -> str:
     return text
 
 
+# A name on a line of its own may have inner capitals ("Jessica DeFino", "Gavin O'Callaghan").
+_NAME_CAPS = r"[A-ZÀ-ÖØ-ÞĀ-Ž](?:[a-zß-öø-ÿĀ-ž'’.-]|(?<=[a-zß-öø-ÿ'’])[A-ZÀ-ÖØ-Þ]){1,30}"
+_NAME_LINE = re.compile(rf"{_NAME_CAPS}(?: (?:{_PARTICLE} )?{_NAME_CAPS}){{1,3}}")
 _PARTICLE_WORDS = frozenset("van von de der den del da di la le du dos bin".split())
 # Words of menus and teasers, never of a name: "Recent Posts", "Neuer Inhalt", "Top News".
 _NAV_WORDS = frozenset(
@@ -195,7 +198,7 @@ def _name_line(text: str) -> str | None:
     half = len(words) // 2
     if len(words) in (4, 6) and words[:half] == words[half:]:
         text = " ".join(words[:half])
-    if len(text) > 60 or not _NAME_ONLY.fullmatch(text):
+    if len(text) > 60 or not _NAME_LINE.fullmatch(text):
         return None
     folded = text.casefold().split()
     if _NAV_WORDS.intersection(folded):
@@ -204,7 +207,9 @@ def _name_line(text: str) -> str | None:
     if particle > 1:
         return None
     first = folded[0]
-    if first in _NOT_NAME or _ROLE.search(text) or _DATE_PREFIX.match(text) or _CREDIT.match(text):
+    if first in _NOT_NAME or _ROLE.search(text) or _CREDIT.search(text):
+        return None
+    if _DATE_PREFIX.match(text):
         return None
     return text
 
@@ -380,10 +385,57 @@ def _body_sentence(text: str) -> bool:
     return text.endswith(".") and not text.endswith("..") and words >= 10
 
 
+def _before_core(sorted_lines: Sorted, count: int) -> list[Line]:
+    """The last ``count`` lines above the core, kept or dropped, in page order."""
+    first = sorted_lines.body[0].number if sorted_lines.body else 1 << 62
+    lines = {line.number: line for line in sorted_lines.before}
+    for line, _rule in sorted_lines.outside:
+        if line.number < first:
+            lines.setdefault(line.number, line)
+    return [lines[number] for number in sorted(lines)[-count:]]
+
+
 def _after_core(sorted_lines: Sorted, count: int) -> list[Line]:
     """The first ``count`` dropped lines below the body (a blog's byline and date footer)."""
     last = sorted_lines.body[-1].number if sorted_lines.body else 0
     return [line for line, _rule in sorted_lines.outside if line.number > last][:count]
+
+
+def _authors(
+    sorted_lines: Sorted,
+    head: list[Line],
+    head_body: int,
+    title_line: Line | None,
+    dates: list[tuple[Line, dt.date | dt.datetime]],
+) -> list[str]:
+    """Authors when the head holds no byline, nearest evidence first.
+
+    A byline inside a longer line of the head; a name alone beside the headline or
+    a dateline; the same two among every line just above the core, kept or dropped
+    (dumps often lose the byline block to the line model); then a byline anywhere
+    before the core or just after it.
+    """
+    before, body = sorted_lines.before, sorted_lines.body
+    for line in head:
+        found = find_authors(line.text)
+        if found:
+            return found
+    anchors = [line for line, _date in dates]
+    if title_line is not None:
+        anchors.insert(0, title_line)
+    found = _name_near((before + body[: head_body + 2])[-40:], anchors)
+    if found:
+        return found
+    near = _before_core(sorted_lines, 40) + body[: head_body + 2]
+    title_text = title_line.text if title_line is not None else None
+    anchors = [line for line in near if line.text == title_text]
+    anchors += [line for line in near if line.text != title_text and is_date_line(line.text)]
+    found = _name_near(near, anchors)
+    for line in [*near[::-1], *before[::-1], *_after_core(sorted_lines, 40)]:
+        if found:
+            break
+        found = find_authors(line.text)
+    return found
 
 
 def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
@@ -471,22 +523,7 @@ def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
             out.used.add(remaining[0].number)
 
     if not out.authors:
-        # A byline inside a longer line near the headline; a name alone beside the
-        # headline or a dateline; then a byline before or just after the core.
-        for line in head:
-            out.authors = find_authors(line.text)
-            if out.authors:
-                break
-    if not out.authors:
-        anchors = [line for line, _date in dates]
-        if title_line is not None:
-            anchors.insert(0, title_line)
-        out.authors = _name_near((before + body[: head_body + 2])[-40:], anchors)
-    if not out.authors:
-        for line in [*before[::-1], *_after_core(sorted_lines, 40)]:
-            out.authors = find_authors(line.text)
-            if out.authors:
-                break
+        out.authors = _authors(sorted_lines, head, head_body, title_line, dates)
     if meta.title:
         out.title = meta.title
     if meta.standfirst and out.standfirst is None:
