@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import math
+import operator
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -124,7 +125,7 @@ def features(cand: Candidate, first_heading: bool, ctx: Context) -> list[float]:
         overlap,
         float(first_heading),
         min(len(text), 300) / 100.0,
-        sum(c.isdigit() for c in text) / max(1, len(text)),
+        sum(map(str.isdigit, text)) / max(1, len(text)),
         float(line.gap_before),
         float(line.kind == "quote" or text[:1] in "“\"„«"),
         float(cand.above_meta),
@@ -168,7 +169,7 @@ def pick(before: list[Line], body: list[Line], used: set[int], ctx: Context) -> 
     for cand in candidates(before, body, used):
         first_heading = cand.line.kind == "h" and not seen_heading
         seen_heading = seen_heading or cand.line.kind == "h"
-        score = sum(a * b for a, b in zip(w, features(cand, first_heading, ctx), strict=True))
+        score = sum(map(operator.mul, w, features(cand, first_heading, ctx)))
         if best is None or score > best[0]:
             best = (score, cand.line)
     return best[1] if best is not None else None

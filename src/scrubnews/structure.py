@@ -431,7 +431,9 @@ def _authors(
     anchors = [line for line in near if line.text == title_text]
     anchors += [line for line in near if line.text != title_text and is_date_line(line.text)]
     found = _name_near(near, anchors)
-    for line in [*near[::-1], *before[::-1], *_after_core(sorted_lines, 40)]:
+    seen = {line.number for line in near}
+    farther = [line for line in before[::-1] if line.number not in seen]
+    for line in [*near[::-1], *farther, *_after_core(sorted_lines, 40)]:
         if found:
             break
         found = find_authors(line.text)
@@ -510,14 +512,13 @@ def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
         first = _norm(remaining[0].text)
         # A standfirst is shown twice (summary, then lead) above a longer body; text
         # repeated more often, or that would leave little body, is body itself.
-        copies = sum(1 for line in remaining if _norm(line.text) == first)
+        # (Cheapest tests first: most pages have no repeated first paragraph.)
         words = word_count(remaining[0].text)
-        rest = sum(word_count(line.text) for line in remaining) - copies * words
         if (
             words >= 8
-            and copies == 2
-            and rest >= 3 * words
             and any(_norm(line.text) == first for line in remaining[1:6])
+            and (copies := sum(1 for line in remaining if _norm(line.text) == first)) == 2
+            and sum(word_count(line.text) for line in remaining) - copies * words >= 3 * words
         ):
             out.standfirst = remaining[0].text
             out.used.add(remaining[0].number)
@@ -574,8 +575,7 @@ def _body(out: Structured, body: list[Line], repeats: bool = True) -> None:
     for line in body:
         if line.number in out.used:
             continue
-        key = _norm(line.text)
-        if standfirst is not None and key == standfirst:
+        if standfirst is not None and _norm(line.text) == standfirst:
             out.removals.append(Removal(line.number, line.text, "standfirst-repeat"))
             continue
         kind = line.kind
