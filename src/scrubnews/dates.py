@@ -52,9 +52,8 @@ _PATTERNS = (
         r"(?:[T ](?P<hour>\d{1,2}):(?P<minute>\d{2}))?(?!\d)"
     ),
     re.compile(
-        r"(?<!\d)(?P<day>\d{1,2})(?:st|nd|rd|th|er|º|°)?\.?\s{1,3}(?:de\s)?"
-        + _MONTH
-        + r",?\s{1,3}(?:de\s|del\s)?"
+        r"(?<!\d)(?P<day>\d{1,2})(?:st|nd|rd|th|er|º|°)?(?:\.\s{0,3}|\s{1,3})(?:de\s)?"
+        + r"(?P<month>[^\W\d_]{3,10})(?:\.\s{0,3}|,?\s{1,3})(?:de\s|del\s)?"
         + _YEAR
         + _TIME,
         re.IGNORECASE,
@@ -103,6 +102,8 @@ def find_date(
     datetime.date(2012, 7, 4)
     >>> find_date("Veröffentlicht am 12. März 2019, 14:30 Uhr")[0]
     datetime.datetime(2019, 3, 12, 14, 30)
+    >>> find_date("21.dez.2018 às 12h55")[0]
+    datetime.date(2018, 12, 21)
     >>> find_date("no date here") is None
     True
     >>> find_date("17/11/201917/11/2019 ~ Cem Basman")[0]

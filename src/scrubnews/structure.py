@@ -532,9 +532,13 @@ def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
     if meta.authors:
         out.authors = meta.authors
     if not dates:
-        # No dateline near the headline: a date line elsewhere before the core,
-        # or just after it (a blog's "Posted on …" footer).
-        for line in [*before[::-1], *_after_core(sorted_lines, 15)]:
+        # No dateline near the headline: a date line among every line just above
+        # the core (kept or dropped), elsewhere before it, or just after it.
+        near = _before_core(sorted_lines, 40)
+        seen = {line.number for line in near}
+        farther = [line for line in before[::-1] if line.number not in seen]
+        order = [*near[::-1], *farther, *_after_core(sorted_lines, 15)]
+        for line in order:
             if line.number not in out.used and is_date_line(line.text):
                 found = find_date(line.text)
                 assert found is not None
