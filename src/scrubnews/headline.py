@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import json
 import math
+import operator
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -28,6 +29,7 @@ _WORD = re.compile(r"\w+")
 # How many lines before the core start, and into it, may hold the headline.
 BEFORE = 25
 AFTER = 5
+_SENTENCE_BREAK = re.compile(r"[a-zß-ÿ]{2}[.!?] [A-ZÀ-Ý][a-zß-ÿ]")
 _SEPARATOR = re.compile(r" [|»›>·•/–—-] |::")
 
 FEATURES = (
@@ -35,7 +37,7 @@ FEATURES = (
     "log_words", "short", "long", "end_period", "end_question", "end_colon", "end_other_punct",
     "has_date", "byline", "title_case", "all_caps", "separator", "repeated", "overlap",
     "first_heading", "chars", "digits", "gap_before", "quote", "above_meta", "below_meta",
-    "rel_far",
+    "rel_far", "echoed", "body_overlap", "top", "sentence_break",
 )
 
 
@@ -45,12 +47,25 @@ class Context:
 
     counts: Counter[str]
     first_words: frozenset[str]
+    # Every short line, casefolded, one per line: a headline is echoed inside others
+    # ("Home » News » Headline", "2 thoughts on “Headline”", "Share: Headline").
+    page: str = ""
+    body_words: Counter[str] = field(default_factory=Counter)
+    top: frozenset[int] = frozenset()
 
 
 def context(all_lines: list[Line], body: list[Line]) -> Context:
-    counts = Counter(line.text.casefold() for line in all_lines if len(line.text) < 300)
+    short = [line.text.casefold() for line in all_lines if len(line.text) < 300]
     first = next((line.text for line in body if word_count(line.text) >= 15), "")
-    return Context(counts, frozenset(w.casefold() for w in _WORD.findall(first[:2000])))
+    body_text = " ".join(line.text for line in body[:60])[:20000].casefold()
+    numbers = sorted(line.number for line in all_lines)[:2]
+    return Context(
+        Counter(short),
+        frozenset(w.casefold() for w in _WORD.findall(first[:2000])),
+        "\n".join(short),
+        Counter(_WORD.findall(body_text)),
+        frozenset(numbers),
+    )
 
 
 @dataclass(frozen=True)
@@ -75,6 +90,13 @@ def features(cand: Candidate, first_heading: bool, ctx: Context) -> list[float]:
     last = text[-1:]
     own = {t.casefold() for t in tokens}
     overlap = len(own & ctx.first_words) / len(own) if own else 0.0
+    key = text.casefold()
+    echoed = len(key) >= 8 and ctx.page.count(key) > ctx.counts.get(key, 0)
+    # Share of the line's longer words used in the body (a line of the body not counted).
+    long_own = Counter(t.casefold() for t in tokens if len(t) > 3)
+    mine = long_own if rel >= 0 else Counter()
+    used = sum(1 for t, n in long_own.items() if ctx.body_words.get(t, 0) > mine[t])
+    body_overlap = used / len(long_own) if long_own else 0.0
     return [
         1.0,
         max(-25.0, min(5.0, rel)) / 10.0,
@@ -103,12 +125,16 @@ def features(cand: Candidate, first_heading: bool, ctx: Context) -> list[float]:
         overlap,
         float(first_heading),
         min(len(text), 300) / 100.0,
-        sum(c.isdigit() for c in text) / max(1, len(text)),
+        sum(map(str.isdigit, text)) / max(1, len(text)),
         float(line.gap_before),
         float(line.kind == "quote" or text[:1] in "“\"„«"),
         float(cand.above_meta),
         float(cand.below_meta),
         max(-25.0, min(5.0, rel)) ** 2 / 100.0,
+        float(echoed),
+        body_overlap,
+        float(line.number in ctx.top and line.kind != "h"),
+        float(_SENTENCE_BREAK.search(text) is not None),
     ]
 
 
@@ -143,7 +169,7 @@ def pick(before: list[Line], body: list[Line], used: set[int], ctx: Context) -> 
     for cand in candidates(before, body, used):
         first_heading = cand.line.kind == "h" and not seen_heading
         seen_heading = seen_heading or cand.line.kind == "h"
-        score = sum(a * b for a, b in zip(w, features(cand, first_heading, ctx), strict=True))
+        score = sum(map(operator.mul, w, features(cand, first_heading, ctx)))
         if best is None or score > best[0]:
             best = (score, cand.line)
     return best[1] if best is not None else None

@@ -45,7 +45,8 @@ _NAME = r"[A-ZÀ-ÖØ-ÞĀ-Ž][a-zß-öø-ÿĀ-ž'’.-]{1,30}"
 _NOT_NAME = frozenset(
     "uhr am um in im on at veröffentlicht kategorien kategorie aktuell published posted "
     "updated categories category tags staff writer reporter correspondent editor redakteur "
-    "redakteurin for für the der die das and und".split()
+    "redakteurin for für the der die das and und comment comments kommentar kommentare "
+    "schreibe leave hinterlasse keine no".split()
 )
 _PARTICLE = r"(?:van|von|de|der|den|del|da|di|la|le|du|dos|bin)"
 # An author named inside a longer line: "Post author By Helge Fahrnberger",
@@ -60,7 +61,8 @@ _STRONG_MARK = re.compile(
     # ... one without names a capitalised name, even glued on ("AuthorAndreas Kalt").
     r"|(?<![^\W\d_])(?i:(?:written by|posted by|published by|post author by|post author"
     r"|geschrieben von|veröffentlicht von|verfasst von|erstellt von|ein artikel von"
-    r"|ein beitrag von|beitrag von|autor(?:in)?|author))(?![a-zß-öø-ÿ])\s{0,2}"
+    r"|ein beitrag von|beitrag von|artikel von|rezept von|autor(?:in)?|author))"
+    r"(?![a-zß-öø-ÿ])\s{0,2}"
     rf"(?P<name>{_NAME}(?: (?:{_PARTICLE} )?{_NAME}){{0,3}})"
     r"|(?:责任编辑|作者|记者|编辑)\s{0,2}[:：]?\s{0,2}(?P<cjk>[\u4e00-\u9fff]{2,4})"
 )
@@ -73,6 +75,16 @@ _WEAK_MARK = re.compile(
 _HANDLE_MARK = re.compile(
     r"\s{0,3}[,|·•]?\s{0,3}(?i:by|von|vom|par|por|door)\s{1,2}"
     r"(?P<name>[\w.-]{2,30})(?:\s|$|[|·•,])"
+)
+# "Posted in News by jdoe on August 3, 2019", "Von Jane.Doe am Samstag, 19. Oktober":
+# a one-word handle between a marker and a date.
+_HANDLE_ON = re.compile(
+    r"(?<![^\W\d_])(?i:by|von|par|por|door)\s{1,2}(?P<name>[\w.-]{2,30})\s{1,2}"
+    r"(?i:on|am|le|el|il|op)\s"
+)
+# A line that only introduces the next one: "Von", "By :", "Written by", "Autor".
+_MARKER_LINE = re.compile(
+    r"(?:.{0,30}\s)?(?i:by|von|par|por|door|autor(?:in)?|author|auteur|autore)\s?:?"
 )
 _CREDIT = re.compile(
     r"(?i:photo|foto|bild|image|illustration|credit|quelle|source|grafik|video|music|musik)"
@@ -105,6 +117,11 @@ def find_authors(text: str) -> list[str]:
         return []
     m = _STRONG_MARK.search(text) or _WEAK_MARK.search(text)
     if m is None:
+        handle = _HANDLE_ON.search(text)
+        if handle is not None:
+            found = find_date(text[handle.end() : handle.end() + 60])
+            m = handle if found is not None and found[1] <= 15 else None
+    if m is None:
         found = find_date(text)
         if found is not None:
             m = _HANDLE_MARK.match(text, found[2])
@@ -130,6 +147,97 @@ _NAME_ONLY = re.compile(rf"{_NAME}(?: (?:{_PARTICLE} )?{_NAME}){{1,3}}")
 _SEPARATORS = " ,|·•~–—-:/()"
 
 
+def _leading_name(text: str) -> str:
+    """The name that opens ``text`` when only counts or comment links follow it.
+
+    >>> _leading_name("Alexander Roll 1 Kommentar Inklusion")
+    'Alexander Roll'
+    >>> _leading_name("Ulrike Stockhausen Schreibe einen Kommentar")
+    'Ulrike Stockhausen'
+    >>> _leading_name("Politik Inland Ausland")
+    'Politik Inland Ausland'
+    """
+    m = _NAME_ONLY.match(text)
+    if m is None or m.end() == len(text):
+        return text
+    words = m.group().split()
+    for index, word in enumerate(words):
+        if index > 1 and word.casefold() in _NOT_NAME:
+            words = words[:index]
+            break
+    name = " ".join(words)
+    after = text[len(name) :].split(maxsplit=1)
+    if not after or after[0][0].isdigit() or after[0].casefold() in _NOT_NAME:
+        return name
+    return text
+
+
+# A name on a line of its own may have inner capitals ("Jessica DeFino", "Gavin O'Callaghan").
+_NAME_CAPS = r"[A-ZÀ-ÖØ-ÞĀ-Ž](?:[a-zß-öø-ÿĀ-ž'’.-]|(?<=[a-zß-öø-ÿ'’])[A-ZÀ-ÖØ-Þ]){1,30}"
+_NAME_LINE = re.compile(rf"{_NAME_CAPS}(?: (?:{_PARTICLE} )?{_NAME_CAPS}){{1,3}}")
+_PARTICLE_WORDS = frozenset("van von de der den del da di la le du dos bin".split())
+# Words of menus and teasers, never of a name: "Recent Posts", "Neuer Inhalt", "Top News".
+_NAV_WORDS = frozenset(
+    "news top mehr more neue neuer neues recent posts previous next related menu social "
+    "share follow update letztes home startseite inhalt bereich view read weiter linked "
+    "latest popular login anmelden suche search kontakt contact impressum".split()
+)
+
+
+def _name_line(text: str) -> str | None:
+    """The text when a line is only a person's name ("Jane Smith"), else ``None``.
+
+    >>> _name_line("Jane van Berg")
+    'Jane van Berg'
+    >>> _name_line("Aleš Vávra Aleš Vávra")
+    'Aleš Vávra'
+    >>> _name_line("Senior Writer") is None
+    True
+    """
+    words = text.split()
+    half = len(words) // 2
+    if len(words) in (4, 6) and words[:half] == words[half:]:
+        text = " ".join(words[:half])
+    if len(text) > 60 or not _NAME_LINE.fullmatch(text):
+        return None
+    folded = text.casefold().split()
+    if _NAV_WORDS.intersection(folded):
+        return None
+    particle = next((i for i, w in enumerate(folded) if i and w in _PARTICLE_WORDS), 0)
+    if particle > 1:
+        return None
+    first = folded[0]
+    if first in _NOT_NAME or _ROLE.search(text) or _CREDIT.search(text):
+        return None
+    if _DATE_PREFIX.match(text):
+        return None
+    return text
+
+
+def _name_near(lines: list[Line], anchors: list[Line]) -> list[str]:
+    """A name alone on a line next to the headline or a dateline, or after "By"/"Von".
+
+    ``lines`` are the head lines in page order; ``anchors`` are the headline and
+    date lines among them.
+    """
+    where = {line.number: index for index, line in enumerate(lines)}
+    for index, line in enumerate(lines[:-1]):
+        if len(line.text) <= 40 and _MARKER_LINE.fullmatch(line.text):
+            name = _name_line(lines[index + 1].text)
+            if name is not None:
+                return [name]
+    for anchor in anchors:
+        at = where.get(anchor.number)
+        if at is None:
+            continue
+        for near in (at + 1, at - 1):
+            if 0 <= near < len(lines) and lines[near] not in anchors:
+                name = _name_line(lines[near].text)
+                if name is not None:
+                    return [name]
+    return []
+
+
 def _name_beside_date(text: str) -> list[str]:
     """A name that shares a dateline with the date ("17/11/2019 ~ Cem Basman"), else ``[]``.
 
@@ -145,7 +253,7 @@ def _name_beside_date(text: str) -> list[str]:
             break
         rest = rest[: found[1]] + " | " + rest[found[2] :]
     parts = [p.strip(_SEPARATORS) for p in re.split(r"[|·•~–—]| - ", rest)]
-    parts = [(find_authors(p) or [p])[0] for p in parts if p]
+    parts = [(find_authors(p) or [_leading_name(p)])[0] for p in parts if p]
     names = [p for p in parts if _NAME_ONLY.fullmatch(p) and not _DATE_PREFIX.match(p)]
     if len(names) != 1 or _ROLE.fullmatch(names[0]):
         return []
@@ -258,10 +366,78 @@ def parse_byline(text: str) -> tuple[list[str], str | None, dt.date | dt.datetim
     return authors, place, date
 
 
+_SENTENCE_BREAK = re.compile(r"[a-zß-ÿ]{2}[.!?] [A-ZÀ-Ý][a-zß-ÿ]")
+
+
+def _body_sentence(text: str) -> bool:
+    """A line that reads as a sentence of prose, not a headline.
+
+    >>> _body_sentence("Lorem ipsum dolor sit amet, consectetur adipisicing elit, sed do eiusmod.")
+    True
+    >>> _body_sentence("consequat. Duis aute irure dolor in reprehenderit")
+    True
+    >>> _body_sentence("Zuckerberg offers peek at Facebook's acquisition strategies")
+    False
+    """
+    words = word_count(text)
+    if words >= 25 or _SENTENCE_BREAK.search(text) is not None:
+        return True
+    return text.endswith(".") and not text.endswith("..") and words >= 10
+
+
+def _before_core(sorted_lines: Sorted, count: int) -> list[Line]:
+    """The last ``count`` lines above the core, kept or dropped, in page order."""
+    first = sorted_lines.body[0].number if sorted_lines.body else 1 << 62
+    lines = {line.number: line for line in sorted_lines.before}
+    for line, _rule in sorted_lines.outside:
+        if line.number < first:
+            lines.setdefault(line.number, line)
+    return [lines[number] for number in sorted(lines)[-count:]]
+
+
 def _after_core(sorted_lines: Sorted, count: int) -> list[Line]:
     """The first ``count`` dropped lines below the body (a blog's byline and date footer)."""
     last = sorted_lines.body[-1].number if sorted_lines.body else 0
     return [line for line, _rule in sorted_lines.outside if line.number > last][:count]
+
+
+def _authors(
+    sorted_lines: Sorted,
+    head: list[Line],
+    head_body: int,
+    title_line: Line | None,
+    dates: list[tuple[Line, dt.date | dt.datetime]],
+) -> list[str]:
+    """Authors when the head holds no byline, nearest evidence first.
+
+    A byline inside a longer line of the head; a name alone beside the headline or
+    a dateline; the same two among every line just above the core, kept or dropped
+    (dumps often lose the byline block to the line model); then a byline anywhere
+    before the core or just after it.
+    """
+    before, body = sorted_lines.before, sorted_lines.body
+    for line in head:
+        found = find_authors(line.text)
+        if found:
+            return found
+    anchors = [line for line, _date in dates]
+    if title_line is not None:
+        anchors.insert(0, title_line)
+    found = _name_near((before + body[: head_body + 2])[-40:], anchors)
+    if found:
+        return found
+    near = _before_core(sorted_lines, 40) + body[: head_body + 2]
+    title_text = title_line.text if title_line is not None else None
+    anchors = [line for line in near if line.text == title_text]
+    anchors += [line for line in near if line.text != title_text and is_date_line(line.text)]
+    found = _name_near(near, anchors)
+    seen = {line.number for line in near}
+    farther = [line for line in before[::-1] if line.number not in seen]
+    for line in [*near[::-1], *farther, *_after_core(sorted_lines, 40)]:
+        if found:
+            break
+        found = find_authors(line.text)
+    return found
 
 
 def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
@@ -308,7 +484,19 @@ def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
     if title_line is not None:
         out.title = title_line.text
         # A page of one paragraph: that paragraph names the article and is its body too.
-        if any(line.number not in out.used and line is not title_line for line in body):
+        # So is a sentence, or a long paragraph inside the core, taken for want of a
+        # headline: it stays in the body.
+        sentence = title_line in body and (
+            _body_sentence(title_line.text)
+            or (
+                title_line is not body[0]
+                and title_line.kind == "p"
+                and word_count(title_line.text) >= 10
+            )
+        )
+        if not sentence and any(
+            line.number not in out.used and line is not title_line for line in body
+        ):
             out.used.add(title_line.number)
 
     # Standfirst: prose between the headline and the byline.
@@ -324,25 +512,19 @@ def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
         first = _norm(remaining[0].text)
         # A standfirst is shown twice (summary, then lead) above a longer body; text
         # repeated more often, or that would leave little body, is body itself.
-        copies = sum(1 for line in remaining if _norm(line.text) == first)
+        # (Cheapest tests first: most pages have no repeated first paragraph.)
         words = word_count(remaining[0].text)
-        rest = sum(word_count(line.text) for line in remaining) - copies * words
         if (
             words >= 8
-            and copies == 2
-            and rest >= 3 * words
             and any(_norm(line.text) == first for line in remaining[1:6])
+            and (copies := sum(1 for line in remaining if _norm(line.text) == first)) == 2
+            and sum(word_count(line.text) for line in remaining) - copies * words >= 3 * words
         ):
             out.standfirst = remaining[0].text
             out.used.add(remaining[0].number)
 
     if not out.authors:
-        # A byline inside a longer line near the headline, or before or just after the core.
-        for line in [*head, *before[::-1], *_after_core(sorted_lines, 40)]:
-            found_authors = find_authors(line.text)
-            if found_authors:
-                out.authors = found_authors
-                break
+        out.authors = _authors(sorted_lines, head, head_body, title_line, dates)
     if meta.title:
         out.title = meta.title
     if meta.standfirst and out.standfirst is None:
@@ -350,9 +532,13 @@ def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
     if meta.authors:
         out.authors = meta.authors
     if not dates:
-        # No dateline near the headline: a date line elsewhere before the core,
-        # or just after it (a blog's "Posted on …" footer).
-        for line in [*before[::-1], *_after_core(sorted_lines, 15)]:
+        # No dateline near the headline: a date line among every line just above
+        # the core (kept or dropped), elsewhere before it, or just after it.
+        near = _before_core(sorted_lines, 40)
+        seen = {line.number for line in near}
+        farther = [line for line in before[::-1] if line.number not in seen]
+        order = [*near[::-1], *farther, *_after_core(sorted_lines, 15)]
+        for line in order:
             if line.number not in out.used and is_date_line(line.text):
                 found = find_date(line.text)
                 assert found is not None
@@ -393,8 +579,7 @@ def _body(out: Structured, body: list[Line], repeats: bool = True) -> None:
     for line in body:
         if line.number in out.used:
             continue
-        key = _norm(line.text)
-        if standfirst is not None and key == standfirst:
+        if standfirst is not None and _norm(line.text) == standfirst:
             out.removals.append(Removal(line.number, line.text, "standfirst-repeat"))
             continue
         kind = line.kind
