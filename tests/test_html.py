@@ -351,3 +351,19 @@ def test_credits_and_cross_links_inside_the_article_are_dropped_by_name() -> Non
     assert "first discussed in May" in text
     rules = {r.rule for r in article.removals}
     assert {"image-credit", "cross-link"} <= rules
+
+
+def test_labels_and_headings_ending_the_container_are_dropped_by_name() -> None:
+    sentence = "The council met on Tuesday and agreed the harbour plan, after a long debate. "
+    raw = (
+        "<html><body><article><h1>Harbour plan agreed</h1>"
+        + ("<p>" + sentence * 3 + "</p>") * 3
+        + "<p>The plan in short:</p><ul><li>New quay</li></ul>"
+        "<h3>Like this:</h3><p>Loading</p><h3>Related posts</h3>"
+        "</article></body></html>"
+    ).encode()
+    article = clean(raw)
+    text = "\n".join(block.text for block in article.body)
+    assert "New quay" in text
+    assert "Related posts" not in text and "Like this" not in text
+    assert "page-tail" in {r.rule for r in article.removals}

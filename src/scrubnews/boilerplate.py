@@ -233,7 +233,37 @@ def sort_lines(lines: list[Line], config: Config, *, page: bool = False) -> Sort
         else:
             result.outside.append((line, "menu-run" if index in menus else "outside-core"))
     result.before = _head_outside(kept, keep)
+    if page:
+        _drop_page_tail(result)
     return result
+
+
+def _drop_page_tail(result: Sorted) -> None:
+    """Move the short labels and headings that end a page's body to ``outside``.
+
+    A heading with nothing under it ("Ähnliche Beiträge"), or a label of a few
+    words that is no sentence ("Gefällt mir:", "Mehr Themen:"), closing the
+    article container is the start of page furniture, not article text.
+    List items are kept (an article may end with a list).
+    """
+    body = result.body
+    cut = len(body)
+    while cut > 1 and _tail_label(body[cut - 1]):
+        cut -= 1
+    if cut < len(body):
+        result.outside += [(line, "page-tail") for line in body[cut:]]
+        del body[cut:]
+
+
+def _tail_label(line: Line) -> bool:
+    """A short heading, or a label of a few words, that is no sentence nor list item
+    (a colon with nothing after it ends a label, not a sentence)."""
+    if ends_sentence(line.text) and not line.text.endswith(":"):
+        return False
+    words = word_count(line.text)
+    if line.kind == "h":
+        return words <= 6
+    return line.kind == "p" and words <= 4 and not line.text[:1].isdigit()
 
 
 def _head_outside(kept: list[Line], keep: list[bool]) -> list[Line]:

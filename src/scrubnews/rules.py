@@ -328,6 +328,8 @@ CONTEXT_RULES: dict[str, str] = {
     "page chrome: a caption, teaser, menu or comment rather than article text.",
     "tail-section": "Everything after a 'Comments', 'Related articles' or 'More from' heading "
     "at the end of the article.",
+    "page-tail": "Short labels and headings ending an HTML page's article container with no "
+    "prose after them: 'Related posts', 'Like this:', 'More topics:'.",
     "standfirst-repeat": "A body paragraph that repeats the standfirst.",
     "metadata": "A line consumed into the front-matter (headline, byline, date, standfirst).",
 }
