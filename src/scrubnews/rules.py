@@ -107,6 +107,7 @@ _CREDIT_WORDS_LIST = (
     "foto", "fotos", "bild", "bilder", "beitragsbild", "titelbild", "bildquelle", "fotoquelle",
     "photo", "photos", "photograph", "image", "credit", "credits", "crédits photos",
     "crédit photo", "crédits photo", "crédit", "fotografía", "foto di",
+    "quelle", "quellen", "source", "sources", "fuente", "fonte", "źródło",
 )
 _CREDIT_WORDS = "|".join(re.escape(w) for w in _CREDIT_WORDS_LIST)
 _CREDIT_FIRST = {w.split()[0] for w in _CREDIT_WORDS_LIST}
@@ -309,8 +310,8 @@ PAGE_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "image-credit",
-        "An image's credit on its own line: 'Foto: dpa', 'Bild: …', 'Beitragsbild: …', "
-        "'(Credit: …)', 'Photograph by …', 'Crédits photos : …'.",
+        "An image's or the article's credit on its own line: 'Foto: dpa', 'Bild: …', "
+        "'Beitragsbild: …', '(Credit: …)', 'Photograph by …', 'Quelle: …', 'Source: …'.",
         pattern=_re(
             rf"\(?(?:{_CREDIT_WORDS}) ?(?::|by) ?[^\n]{{1,90}}"
         ),
