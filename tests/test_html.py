@@ -333,3 +333,37 @@ def test_json_ld_wrapped_in_cdata_is_read() -> None:
     data = {"@type": "Article", "headline": "Harbour", "datePublished": "2003-02-28"}
     head = f'<script type="application/ld+json">\n<![CDATA[\n{json.dumps(data)}\n]]>\n</script>'
     assert clean(_page(head, "<article>" + PROSE * 3 + "</article>")).date == dt.date(2003, 2, 28)
+
+
+def test_credits_and_cross_links_inside_the_article_are_dropped_by_name() -> None:
+    sentence = "The council met on Tuesday and agreed the harbour plan, after a long debate. "
+    prose = "<p>" + sentence * 3
+    raw = (
+        "<html><body><article><h1>Harbour plan agreed</h1>" + prose + "</p>"
+        "<figure><img src='a.jpg'><figcaption>Foto: Max Muster</figcaption></figure>"
+        "<p>Lea también: El puerto en el tiempo</p>" + prose + "</p>"
+        "<p>Read more about the plan, which the council first discussed in May.</p>"
+        "</article></body></html>"
+    ).encode()
+    article = clean(raw)
+    text = "\n".join(block.text for block in article.body)
+    assert "Max Muster" not in text and "El puerto" not in text
+    assert "first discussed in May" in text
+    rules = {r.rule for r in article.removals}
+    assert {"image-credit", "cross-link"} <= rules
+
+
+def test_labels_and_headings_ending_the_container_are_dropped_by_name() -> None:
+    sentence = "The council met on Tuesday and agreed the harbour plan, after a long debate. "
+    raw = (
+        "<html><body><article><h1>Harbour plan agreed</h1>"
+        + ("<p>" + sentence * 3 + "</p>") * 3
+        + "<p>The plan in short:</p><ul><li>New quay</li></ul>"
+        "<h3>Like this:</h3><p>Loading</p><h3>Related posts</h3>"
+        "</article></body></html>"
+    ).encode()
+    article = clean(raw)
+    text = "\n".join(block.text for block in article.body)
+    assert "New quay" in text
+    assert "Related posts" not in text and "Like this" not in text
+    assert "page-tail" in {r.rule for r in article.removals}

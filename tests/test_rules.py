@@ -11,7 +11,15 @@ from typing import Any
 from scrubnews.boilerplate import glued_alt
 from scrubnews.decode import decode
 from scrubnews.errors import InputError
-from scrubnews.rules import FOLD_SPECIAL, GLUED_ALT, GLUED_ALT_LONGEST, RULES, match_line
+from scrubnews.rules import (
+    FOLD_SPECIAL,
+    GLUED_ALT,
+    GLUED_ALT_LONGEST,
+    PAGE_RULES,
+    RULES,
+    match_line,
+    match_page_line,
+)
 
 from .conftest import SAMPLES
 
@@ -105,3 +113,24 @@ def test_guarded_patterns_match_only_where_their_guards_say(corpora: Path) -> No
         matched = [f for f in folded if FOLD_SPECIAL.isdisjoint(f) and fast.fullmatch(f)]
         assert len(matched) > 20, rule.name
         assert [f for f in matched if not rule.pattern_may_match(f)] == [], rule.name
+
+
+def test_page_rules_match_credits_and_cross_links_but_not_prose() -> None:
+    assert match_page_line("Lea también: Otro artículo del día") == "cross-link"
+    assert match_page_line("Auch interessant:") == "cross-link"
+    assert match_page_line("(Credit: Jane Doe / Agency)") == "image-credit"
+    assert match_page_line("Bild: Hersteller") == "image-credit"
+    assert match_page_line("Read more about the plan, which the council discussed.") is None
+    assert match_page_line("Photographs of the event were taken by many.") is None
+    # Text dumps do not use them.
+    assert match_line("Bild: Hersteller") is None
+
+
+def test_page_rule_guards_hold_for_every_match() -> None:
+    lines = ["Lesen Sie auch: x", "(foto: dpa)", "Photo by A", "read more", "crédits photos : b"]
+    for rule in PAGE_RULES:
+        assert rule.pattern is not None and rule.guarded
+        for line in lines:
+            folded = line.casefold()
+            if rule.pattern.fullmatch(folded):
+                assert rule.pattern_may_match(folded), (rule.name, line)

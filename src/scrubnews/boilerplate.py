@@ -29,6 +29,7 @@ from scrubnews.rules import (
     GLUED_ALT_LONGEST,
     compile_extra,
     match_line,
+    match_page_line,
 )
 from scrubnews.segment import Line
 from scrubnews.words import ends_sentence, word_count
@@ -141,8 +142,12 @@ def glued_alt(text: str) -> int | None:
     return glued.start() if glued is not None and glued.start() > 0 else None
 
 
-def apply_rules(lines: list[Line], config: Config) -> tuple[list[Line], list[Removal], set[int]]:
+def apply_rules(
+    lines: list[Line], config: Config, *, page: bool = False
+) -> tuple[list[Line], list[Removal], set[int]]:
     """Drop what the named line rules match; cut glued alt-text.
+
+    ``page``: the lines come from an HTML page, where ``PAGE_RULES`` apply too.
 
     Returns the kept lines, the removals, and the indices (into the kept
     lines) of lines that follow a dropped tail heading ("42 Comments").
@@ -153,6 +158,8 @@ def apply_rules(lines: list[Line], config: Config) -> tuple[list[Line], list[Rem
     after_tail: set[int] = set()
     for line in lines:
         rule = "image-alt" if line.image else match_line(line.text, extra)
+        if rule is None and page:
+            rule = match_page_line(line.text)
         if rule is not None:
             removals.append(Removal(line.number, line.text, rule))
             if _is_tail(line):
@@ -195,7 +202,7 @@ def sort_lines(lines: list[Line], config: Config, *, page: bool = False) -> Sort
     not used there.
     """
     result = Sorted()
-    kept, result.removals, after_tail = apply_rules(lines, config)
+    kept, result.removals, after_tail = apply_rules(lines, config, page=page)
 
     words = [word_count(line.text) for line in kept]
     if config.keep_outside_core or sum(words) < config.min_core_words:
@@ -226,7 +233,37 @@ def sort_lines(lines: list[Line], config: Config, *, page: bool = False) -> Sort
         else:
             result.outside.append((line, "menu-run" if index in menus else "outside-core"))
     result.before = _head_outside(kept, keep)
+    if page:
+        _drop_page_tail(result)
     return result
+
+
+def _drop_page_tail(result: Sorted) -> None:
+    """Move the short labels and headings that end a page's body to ``outside``.
+
+    A heading with nothing under it ("Ähnliche Beiträge"), or a label of a few
+    words that is no sentence ("Gefällt mir:", "Mehr Themen:"), closing the
+    article container is the start of page furniture, not article text.
+    List items are kept (an article may end with a list).
+    """
+    body = result.body
+    cut = len(body)
+    while cut > 1 and _tail_label(body[cut - 1]):
+        cut -= 1
+    if cut < len(body):
+        result.outside += [(line, "page-tail") for line in body[cut:]]
+        del body[cut:]
+
+
+def _tail_label(line: Line) -> bool:
+    """A short heading, or a label of a few words, that is no sentence nor list item
+    (a colon with nothing after it ends a label, not a sentence)."""
+    if ends_sentence(line.text) and not line.text.endswith(":"):
+        return False
+    words = word_count(line.text)
+    if line.kind == "h":
+        return words <= 6
+    return line.kind == "p" and words <= 4 and not line.text[:1].isdigit()
 
 
 def _head_outside(kept: list[Line], keep: list[bool]) -> list[Line]:
