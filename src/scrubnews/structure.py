@@ -192,7 +192,9 @@ _PARTICLE_WORDS = frozenset("van von de der den del da di la le du dos bin".spli
 _NAV_WORDS = frozenset(
     "news top mehr more neue neuer neues recent posts previous next related menu social "
     "share follow update letztes home startseite inhalt bereich view read weiter linked "
-    "latest popular login anmelden suche search kontakt contact impressum".split()
+    "latest popular login anmelden suche search kontakt contact impressum vorheriger "
+    "vorheriges nächster nächstes neueste neuester beitrag beiträge artikel kommentieren "
+    "comments kommentare icon".split()
 )
 
 
