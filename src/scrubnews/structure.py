@@ -39,6 +39,18 @@ _ROLE = re.compile(
     r"|redaktion|autor(?:in)?)s?",
     re.IGNORECASE,
 )
+# A role after a name, even glued on: "Evan HalperStaff Writer", "Richard Adams Education
+# editor", "Harald Bauer Autor".
+_TRAILING_ROLE = re.compile(
+    r"(?:(?<=[a-zß-ÿ])|\s{1,3})(?:(?i:staff|senior|chief|deputy|political|business|health"
+    r"|science|sports?|foreign|news|education|managing|contributing|executive|associate"
+    r"|special|freier|freie)\s)?(?i:writer|reporter|correspondent|editor|columnist|contributor"
+    r"|journalist|redakteur(?:in)?|autor(?:in)?|author)s?$"
+)
+_ROLE_ENDS = (
+    "writer", "reporter", "correspondent", "editor", "columnist", "contributor", "journalist",
+    "redakteur", "redakteurin", "autor", "autorin", "author",
+)
 _NAME_WORD = re.compile(r"[A-ZÀ-ÝŁŚŽ][\w.'’-]*|(?:van|von|de|der|den|del|da|di|la|le|du|dos|bin)")
 _NAME = r"[A-ZÀ-ÖØ-ÞĀ-Ž][a-zß-öø-ÿĀ-ž'’.-]{1,30}"
 # Capitalised words that end a name found by a marker ("Nadja Demel Uhr", "… Kategorien").
@@ -180,8 +192,24 @@ _PARTICLE_WORDS = frozenset("van von de der den del da di la le du dos bin".spli
 _NAV_WORDS = frozenset(
     "news top mehr more neue neuer neues recent posts previous next related menu social "
     "share follow update letztes home startseite inhalt bereich view read weiter linked "
-    "latest popular login anmelden suche search kontakt contact impressum".split()
+    "latest popular login anmelden suche search kontakt contact impressum vorheriger "
+    "vorheriges nächster nächstes neueste neuester beitrag beiträge artikel kommentieren "
+    "comments kommentare icon".split()
 )
+
+
+def _strip_role(text: str) -> str:
+    """``text`` without a role after the name.
+
+    >>> _strip_role("Logan C. RitchieStaff Writer")
+    'Logan C. Ritchie'
+    >>> _strip_role("Richard Adams Education editor")
+    'Richard Adams'
+    """
+    if not text.casefold().rstrip("s").endswith(_ROLE_ENDS):
+        return text
+    m = _TRAILING_ROLE.search(text)
+    return text[: m.start()] if m is not None and m.start() > 0 else text
 
 
 def _name_line(text: str) -> str | None:
@@ -194,6 +222,8 @@ def _name_line(text: str) -> str | None:
     >>> _name_line("Senior Writer") is None
     True
     """
+    if len(text) <= 80:
+        text = _strip_role(text)
     words = text.split()
     half = len(words) // 2
     if len(words) in (4, 6) and words[:half] == words[half:]:
@@ -336,7 +366,7 @@ def parse_byline(text: str) -> tuple[list[str], str | None, dt.date | dt.datetim
     m = _BYLINE.fullmatch(text)
     if m is None:
         return None
-    rest = m.group("rest")
+    rest = _strip_role(m.group("rest"))
     date = None
     found = find_date(rest)
     if found is not None:
@@ -437,7 +467,102 @@ def _authors(
         if found:
             break
         found = find_authors(line.text)
+    if not found:
+        found = _author_box(sorted_lines)
     return found
+
+
+_ABOUT = re.compile(
+    r"(?i:über den autor|über die autorin|zum autor|zur autorin|about the author|about the writer"
+    r"|à propos de l'auteur|sobre el autor|der autor|die autorin|autor|author|autorin)\s?:?"
+)
+# "© 2019 Jane Smith", "(c) Jane Smith • Weitere Rechte", "Copyright (c) 2012- Jane Smith."
+_COPYRIGHT = re.compile(
+    r"(?:©|\((?i:c)\)|(?i:copyright))\s{0,2}(?:©|\((?i:c)\))?\s{0,2}"
+    r"(?:\d{4}(?:\s{0,2}[-–]\s{0,2}(?:\d{4})?)?)?\s{0,2}(?i:by\s)?"
+    rf"(?P<name>{_NAME_CAPS}(?: (?:{_PARTICLE} )?{_NAME_CAPS}){{1,3}})\s{{0,2}}(?:[.,|•·-]|$)"
+)
+_ORG_WORDS = frozenset(
+    "gmbh ag kg inc ltd llc verlag media news group medien blog online magazin magazine "
+    "zeitung press presse team redaktion rights reserved all alle rechte limited company "
+    "corporation foundation university universität stiftung".split()
+)
+
+
+_MARKER_ENDS = frozenset(
+    "by von par por door autor autorin author auteur autore writer".split()
+)
+_HANDLE = re.compile(r"[^\W\d][\w.-]{1,29}")
+
+
+def _handle_line(text: str) -> str | None:
+    """The text when a line is one word that may be a user name ("Robert", "jdoe")."""
+    if not _HANDLE.fullmatch(text):
+        return None
+    folded = text.casefold()
+    if folded in _NOT_NAME or folded in _NAV_WORDS or _MARKER_LINE.fullmatch(text):
+        return None
+    return text
+
+
+def _author_box(sorted_lines: Sorted) -> list[str]:
+    """A name from an author box or a copyright footer anywhere on the page, else ``[]``.
+
+    A name alone on a line just below "Über den Autor" / "About the author", or
+    followed within three lines by a bio that opens with the same name ("Jane
+    Smith is a …"); else "© 2019 Jane Smith" in the footer.
+    """
+    lines = sorted(
+        [*sorted_lines.before, *(line for line, _ in sorted_lines.outside)],
+        key=lambda line: line.number,
+    )
+    texts = [line.text for line in lines]
+    for index, text in enumerate(texts):
+        if len(text) > 60:
+            continue
+        if len(text) <= 40 and text.rstrip(" :").rpartition(" ")[2].casefold() in _MARKER_ENDS:
+            if _ABOUT.fullmatch(text) or _MARKER_LINE.fullmatch(text):
+                for near in texts[index + 1 : index + 4]:
+                    name = _name_line(near) or _handle_line(near)
+                    if name is not None:
+                        return [name]
+            continue
+        if not text[:1].isupper() or " " not in text:
+            continue
+        name = _name_line(text)
+        if name is None:
+            continue
+        for bio in texts[index + 1 : index + 4]:
+            if (
+                len(bio) > len(name) + 20
+                and bio.startswith(name + " ")
+                and bio[len(name) + 1 : len(name) + 2].islower()
+            ) or _ROLE.match(bio):
+                return [name]
+    footers = [(r.line, r.text) for r in sorted_lines.removals if r.rule == "copyright"]
+    candidates = [*footers[::-1], *((line.number, line.text) for line in lines[::-1])]
+    last = max((number for number, _text in candidates), default=0)
+    for number, text in candidates:
+        if len(text) > 200 or not (
+            "©" in text or "(c)" in text or "(C)" in text or "opyright" in text
+        ):
+            continue
+        m = _COPYRIGHT.search(text)
+        if m is None:
+            continue
+        if (
+            m.group(0).startswith("©")
+            and not any(c.isdigit() for c in m.group(0))
+            and number < last - 10
+        ):
+            continue  # "© Jane Smith" above the footer is a picture's credit
+        words = m.group("name").split()
+        cut = next((i + 1 for i, w in enumerate(words) if len(w) > 2 and w.endswith(".")), 0)
+        name = " ".join(words[:cut] if cut else words).rstrip(".")
+        if _ORG_WORDS.intersection(name.casefold().split()) or _name_line(name) is None:
+            continue
+        return [name]
+    return []
 
 
 def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
@@ -543,6 +668,8 @@ def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
                 found = find_date(line.text)
                 assert found is not None
                 out.date = found[0]
+                if not out.authors:
+                    out.authors = _name_beside_date(line.text)
                 break
     if dates:
         # A publication date beats an "updated" one; otherwise the first found wins.

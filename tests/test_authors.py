@@ -1,0 +1,42 @@
+"""Authors found far from the headline: author boxes, footers, roles after names."""
+
+from __future__ import annotations
+
+import scrubnews
+from scrubnews.structure import parse_byline
+
+_BODY = (
+    "Hundreds of volunteers spent Saturday pulling rubbish out of the river, "
+    "from shopping trolleys to a motorbike, in the biggest clean-up the town has seen.\n\n"
+) * 4
+_HEAD = "Home\n\nNews\n\nRiver clean-up draws hundreds of volunteers\n\n"
+_TAIL = "Share this\n\nFacebook\n\nTwitter\n\nNewsletter\n\nImprint\n\nPrivacy\n\n"
+
+
+def test_a_name_below_an_about_the_author_heading() -> None:
+    page = _HEAD + _BODY + _TAIL + "About the author\n\nJane Miller\n\nMore stories\n\n"
+    assert scrubnews.clean(page.encode()).authors == ["Jane Miller"]
+
+
+def test_a_name_followed_by_its_bio() -> None:
+    page = (
+        _HEAD + _BODY + _TAIL + "Jane Miller\n\n"
+        "Jane Miller is a reporter covering rivers, parks and the town council.\n\n"
+    )
+    assert scrubnews.clean(page.encode()).authors == ["Jane Miller"]
+
+
+def test_a_copyright_footer_names_the_author() -> None:
+    page = _HEAD + _BODY + _TAIL + "© 2019 Jane Miller. Impressum\n"
+    assert scrubnews.clean(page.encode()).authors == ["Jane Miller"]
+
+
+def test_a_bare_copyright_above_the_footer_is_a_picture_credit() -> None:
+    page = _HEAD + "© Town Council\n\n" + _BODY + _TAIL * 3
+    assert scrubnews.clean(page.encode()).authors == []
+
+
+def test_a_role_glued_to_a_name_is_cut() -> None:
+    parsed = parse_byline("By Evan SmithStaff Writer")
+    assert parsed is not None
+    assert parsed[0] == ["Evan Smith"]
