@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 import json
 import math
@@ -101,34 +102,46 @@ def _random_rows(rng: random.Random, count: int, width: int) -> list[list[float]
     ]
 
 
+def _columns(rows: list[list[float]], width: int) -> list[list[float]]:
+    return [[row[f] for row in rows] for f in range(width)]
+
+
 @pytest.mark.parametrize("seed", range(5))
 def test_compiled_forest_equals_the_tree_walk(seed: int) -> None:
     rng = random.Random(seed)
-    width, split = 12, 3 * (seed % 2)
+    width = 12
     trees = tuple(_random_tree(rng, width, rng.randint(1, 4)) for _ in range(25))
-    forest = linemodel.Forest(rng.uniform(-1.0, 1.0), trees, split)
+    forest = linemodel.Forest(rng.uniform(-1.0, 1.0), trees)
     rows = _random_rows(rng, 200, width)
-    heads = [row[:split] for row in rows] if split else []
-    compiled = forest.evaluate(heads, [row[split:] for row in rows])
-    assert compiled == [forest.probability(row) for row in rows]
+    assert forest.evaluate(_columns(rows, width)) == [forest.probability(row) for row in rows]
+
+
+def test_compiled_forest_of_leaves_only() -> None:
+    forest = linemodel.Forest(0.5, (([-1], [0.25], [-1], [-1]),))
+    assert forest.evaluate([[1.0, 2.0, 3.0]]) == [forest.probability([0.0])] * 3
 
 
 def test_compiled_shipped_model_equals_the_tree_walk() -> None:
     model = linemodel.load()
     rng = random.Random(7)
-    base = _random_rows(rng, 300, len(linemodel.FEATURES))
-    first = model.first.evaluate([], base)
+    width = len(linemodel.FEATURES)
+    base = _random_rows(rng, 300, width)
+    first = model.first.evaluate(_columns(base, width))
     assert first == [model.first.probability(row) for row in base]
-    context = linemodel.context_features(base, first)
-    second = model.second.evaluate(
-        [row[: len(linemodel.CONTEXT_FEATURES)] for row in context], base
-    )
-    assert second == [model.second.probability(row) for row in context]
+    context = linemodel.context(first)
+    rows = [[column[i] for column in context] + row for i, row in enumerate(base)]
+    second = model.second.evaluate(context + _columns(base, width))
+    assert second == [model.second.probability(row) for row in rows]
 
 
 def test_page_language_finds_german_and_none() -> None:
     assert linemodel.page_language([["Die", "Stadt", "hat", "nicht", "mit", "der", "Bahn"]]) == "de"
     assert linemodel.page_language([["Lorem", "ipsum"]]) is None
+
+
+def _named(columns: list[list[float]], names: tuple[str, ...]) -> dict[str, list[float]]:
+    assert len(columns) == len(names)
+    return dict(zip(names, columns, strict=True))
 
 
 def test_features_of_crafted_lines() -> None:
@@ -137,19 +150,21 @@ def test_features_of_crafted_lines() -> None:
         "Der Stadtrat hat am Dienstag den neuen Haushalt beschlossen, nach einer langen Debatte.",
         "thelastchargersfan says:",
         "Man arrested after break-in at village shop (12)",
+        "Home",
     ]
-    rows = linemodel.features(lines_of(texts), (1, 2), 2, frozenset({3}))
-    assert all(len(row) == len(linemodel.FEATURES) for row in rows)
-    col = {name: index for index, name in enumerate(linemodel.FEATURES)}
-    assert rows[1][col["ends_sentence"]] == 1.0
-    assert rows[0][col["ends_sentence"]] == 0.0
-    assert rows[1][col["stop_ratio"]] > 0.2
-    assert rows[1][col["in_core"]] == 1.0 and rows[0][col["in_core"]] == 0.0
-    assert rows[2][col["comment_header"]] == 1.0
-    assert rows[3][col["comments_above"]] > 0.0
-    assert rows[3][col["tails_above"]] > 0.0 and rows[2][col["tails_above"]] == 0.0
-    assert rows[3][col["ends_count"]] == 1.0
-    assert linemodel.features([], (0, 0), 0) == []
+    col = _named(linemodel.features(lines_of(texts), (1, 3), 2, frozenset({3})), linemodel.FEATURES)
+    assert all(len(column) == len(texts) for column in col.values())
+    assert col["ends_sentence"] == [0.0, 1.0, 1.0, 1.0, 0.0]
+    assert col["in_core"] == [0.0, 1.0, 1.0, 0.0, 0.0]
+    assert col["after_tail"] == [0.0, 0.0, 1.0, 0.0, 0.0]
+    assert col["core_distance"] == [math.log1p(1), 0.0, 0.0, math.log1p(1), math.log1p(2)]
+    assert col["tails_above"] == [0.0, 0.0, 0.0, math.log1p(1), math.log1p(1)]
+    assert col["capital_ratio"][0] == 1.0 and col["capital_ratio"][2] == 0.0
+    assert col["commas"][1] == 1.0
+    assert col["digit_ratio"][3] == 0.0 and col["starts_lower"][2] == 1.0
+    assert col["repeats"][0] == col["repeats"][4] == math.log1p(1)
+    assert col["position"] == pytest.approx([i / 5 for i in range(5)])
+    assert linemodel.features([], (0, 0), 0) == [[] for _ in linemodel.FEATURES]
 
 
 def test_page_language_counts_only_short_words() -> None:
@@ -158,16 +173,71 @@ def test_page_language_counts_only_short_words() -> None:
     assert linemodel.page_language([["İl", "il", "è"]]) == "it"
 
 
-def test_window_features_sum_three_lines_either_side() -> None:
-    texts = ["one", "two words", "the cat sat", "a b c d", "x", "y y", "z", "last line here"]
-    rows = linemodel.features(lines_of(texts), (0, len(texts)), len(texts))
-    col = {name: index for index, name in enumerate(linemodel.FEATURES)}
+@pytest.mark.parametrize("count", [1, 2, 3, 5, 8, 13])
+def test_window_features_sum_three_lines_either_side(count: int) -> None:
+    pool = ["one", "two words", "the cat sat.", "a b c d", "x", "y y", "z", "last line here."]
+    texts = [pool[i % len(pool)] + f" {i}" * (i % 3) for i in range(count)]
+    col = _named(
+        linemodel.features(lines_of(texts), (0, len(texts)), len(texts)), linemodel.FEATURES
+    )
     words = [len(text.split()) for text in texts]
-    for i, row in enumerate(rows):
-        near = [k for k in range(max(0, i - 3), min(len(texts), i + 4)) if k != i]
-        assert row[col["words_window3"]] == pytest.approx(math.log1p(sum(words[k] for k in near)))
-        assert row[col["short_window3"]] == sum(1 for k in near if words[k] <= 3)
-        assert row[col["words_prev"]] == (math.log1p(words[i - 1]) if i else 0.0)
+    for i in range(count):
+        near = [k for k in range(max(0, i - 3), min(count, i + 4)) if k != i]
+        assert col["words_window3"][i] == pytest.approx(math.log1p(sum(words[k] for k in near)))
+        assert col["short_window3"][i] == sum(1 for k in near if words[k] <= 3)
+        assert col["ends_window3"][i] == sum(1 for k in near if texts[k].endswith("."))
+        assert col["words_prev"][i] == (math.log1p(words[i - 1]) if i else 0.0)
+
+
+@pytest.mark.parametrize("count", [1, 2, 4, 7, 12])
+def test_context_is_the_neighbours_probabilities(count: int) -> None:
+    probs = [random.Random(count).random() for _ in range(count)]
+    col = _named(linemodel.context(probs), linemodel.CONTEXT_FEATURES)
+
+    def mean(indices: list[int]) -> float:
+        return sum(probs[k] for k in indices) / len(indices) if indices else 0.0
+
+    for i in range(count):
+        around = range(max(0, i - 5), min(count, i + 6))
+        assert col["p_prev"][i] == (probs[i - 1] if i else 0.0)
+        assert col["p_window2"][i] == pytest.approx(
+            mean([k for k in around if k != i and abs(k - i) <= 2])
+        )
+        assert col["p_window5"][i] == pytest.approx(mean([k for k in around if k != i]))
+        assert col["p_before_mean"][i] == pytest.approx(mean(list(range(i))))
+        assert col["p_after_mean"][i] == pytest.approx(mean(list(range(i + 1, count))))
+    assert linemodel.context([]) == [[] for _ in linemodel.CONTEXT_FEATURES]
+    some = list(range(0, count, 3))
+    assert linemodel.context(probs, some) == [[column[i] for i in some] for column in col.values()]
+    assert linemodel.context(probs, []) == [[] for _ in linemodel.CONTEXT_FEATURES]
+
+
+def _decisions(model: linemodel.LineModel, lines: list[Line]) -> list[bool]:
+    probs = model.probabilities(lines, (0, len(lines)), len(lines))
+    return [p >= model.threshold for p in probs]
+
+
+def test_gate_skips_only_lines_whose_decision_the_second_stage_keeps() -> None:
+    # The gate leaves out the 0.1% most extreme flips of the training pages.
+    model = linemodel.load()
+    lo, hi = model.gate
+    assert 0.0 <= lo <= model.threshold <= hi
+    ungated = dataclasses.replace(model, gate=(0.0, 2.0))
+    pages = [
+        [*MENU, *PROSE, "Most read", *TEASERS],
+        [*TEASERS, *PROSE[:2], *MENU[:3], *PROSE[2:]],
+        [PROSE[0], "Share this", PROSE[1]],
+    ]
+    if CORPORA.is_dir():
+        for path in sorted((CORPORA / "aeb" / "dump-w3m").glob("*.txt"))[:20]:
+            raw = path.read_bytes().decode("utf-8", "replace")
+            pages.append([t.strip() for t in raw.splitlines() if t.strip()])
+    lines = differ = 0
+    for texts in pages:
+        gated, full = _decisions(model, lines_of(texts)), _decisions(ungated, lines_of(texts))
+        lines += len(texts)
+        differ += sum(a != b for a, b in zip(gated, full, strict=True))
+    assert differ <= lines // 1000
 
 
 def test_crafted_page_drops_menu_and_teasers_keeps_prose() -> None:
@@ -253,7 +323,9 @@ def test_training_script_runs_on_a_tiny_corpus(tmp_path: Path) -> None:
         ]
     )
     assert code == 0
-    model = linemodel.model_from_dict(json.loads(out.read_text(encoding="utf-8")))
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert len(data["gate"]) == 2 and data["gate"][0] <= data["gate"][1]
+    model = linemodel.model_from_dict(data)
     lines = lines_of([*MENU, *PROSE, *TEASERS])
     probs = model.probabilities(lines, (len(MENU), len(MENU) + len(PROSE)), len(MENU) + 4)
     prose = probs[len(MENU) : len(MENU) + len(PROSE)]

@@ -211,18 +211,22 @@ def sort_lines(lines: list[Line], config: Config, *, page: bool = False) -> Sort
 
     marks = tail_marks(kept, after_tail)
     start, core_end, end = find_core(kept, after_tail, words=words, marks=marks)
+    menus = _menu_runs(kept, words)
     if config.use_line_model and not page:
         model = linemodel.load(config.line_model)
         probs = model.probabilities(kept, (start, core_end), end, marks)
-        keep = [p >= model.threshold for p in probs]
-        # Past a "Comments" or "Related" heading below the core, the article is over.
+        # Past a "Comments" or "Related" heading below the core, the article is
+        # over; above the core, a run of short lines is a menu.
         stop = min((i for i in marks if i >= end), default=len(kept))
-        keep = [k and index < stop for index, k in enumerate(keep)]
+        threshold = model.threshold
+        keep = [
+            p >= threshold and index < stop and (index >= start or index not in menus)
+            for index, p in enumerate(probs)
+        ]
     else:
         keep = [start <= index < end for index in range(len(kept))]
     if not any(keep):
         keep = [start <= index < end for index in range(len(kept))]
-    menus = _menu_runs(kept, words)
     for index, line in enumerate(kept):
         if keep[index]:
             result.body.append(line)

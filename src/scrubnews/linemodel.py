@@ -1,13 +1,20 @@
 """The line model: a small learned classifier that says which lines are article text.
 
 Used by the boilerplate stage after the named line rules and the article
-core. Each line gets a row of cheap features (its words, stop words in the
-page's language, sentence shape, position, whether it sits in the core,
-what its neighbours look like); two stages of shallow regression trees turn
-the rows into probabilities: the second stage reads the first one's
-probabilities of the neighbouring lines. The weights live in
-``data/line_model.json`` and are made by ``scripts/train_line_model.py``;
-inference is plain Python.
+core. Each line gets cheap features (its words, sentence shape, capitals,
+position, whether it sits in the core or below a tail heading, what its
+neighbours look like); two stages of boosted regression trees turn them into
+probabilities: the second stage reads only the first one's probabilities of
+the line and of its neighbours. The weights live in ``data/line_model.json``
+and are made by ``scripts/train_line_model.py``; inference is plain Python.
+
+Features are kept as columns (one list per feature, one value per line) and
+each forest is compiled into one Python function that walks every tree with
+the feature values in local variables: a dump of 180 lines costs well under a
+millisecond. The page language (``page_language``, from stop words) is used
+by the structure stage; the model itself reads no stop words (they carried
+almost nothing once the other features were there, and cost a lower-cased
+token list per line).
 """
 
 from __future__ import annotations
@@ -15,32 +22,18 @@ from __future__ import annotations
 import functools
 import json
 import math
-import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from itertools import chain
+from itertools import accumulate, chain
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
 from scrubnews.segment import Line
-from scrubnews.words import ends_sentence
-from scrubnews.words import tokens as line_tokens
-
-_WORD = re.compile(r"\w+")
-_LINKISH = re.compile(r"https?:|www\.|@|\|| › | » | / |·")
-_COMMENT_HEADER = re.compile(
-    r"[^\n]{1,80}(?: says| said| schreibt| sagt| écrit| dice| scrive| zegt| diz)[:.]?"
-    r"|\d{1,5} (?:responses?|thoughts?|comments?|replies|kommentare?|antworten"
-    r"|commentaires?|réponses|comentarios|respuestas|commenti|reacties) (?:to|on|zu|sur|a|en|"
-    r"su|op|em|para)\b[^\n]{0,200}",
-    re.IGNORECASE,
-)
-_ENDS_COUNT = re.compile(r"\(\d{1,6}\)$")
-_DATEISH = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[./:]\d{2}\b")
+from scrubnews.words import SENTENCE_END, word_count
 
 
 def _words(text: str) -> frozenset[str]:
@@ -89,25 +82,14 @@ FEATURES: tuple[str, ...] = (
     "words",
     "chars",
     "ends_sentence",
-    "stop_ratio",
-    "stops",
     "position",
     "in_core",
     "after_tail",
     "core_distance",
-    "heading",
-    "level",
-    "list_item",
-    "quote",
     "gap_before",
-    "link_density",
-    "hint_main",
-    "hint_chrome",
     "capital_ratio",
     "digit_ratio",
     "commas",
-    "linkish",
-    "dateish",
     "repeats",
     "starts_lower",
     "mean_word_len",
@@ -115,18 +97,12 @@ FEATURES: tuple[str, ...] = (
     "doc_lines",
     "core_share",
     "rel_words",
-    "menu_run",
     "words_prev",
     "words_next",
     "words_window3",
-    "stops_window3",
     "ends_window3",
     "short_window3",
-    "language_found",
-    "comment_header",
-    "comments_above",
     "tails_above",
-    "ends_count",
 )
 
 
@@ -159,25 +135,24 @@ def _language(lowered: list[list[str]]) -> str | None:
     return best
 
 
-def _menu_flags(words: list[int], ends: list[bool]) -> list[float]:
-    """1.0 for lines in runs of four or more short lines that do not end a sentence."""
-    flags = [0.0] * len(words)
-    run: list[int] = []
-    for index in range(len(words) + 1):
-        if index < len(words) and words[index] <= 5 and not ends[index]:
-            run.append(index)
-            continue
-        if len(run) >= 4:
-            for member in run:
-                flags[member] = 1.0
-        run = []
-    return flags
+def _span(n: int, start: int, end: int) -> list[float]:
+    """1.0 for ``start <= i < end``, else 0.0, for ``i`` in ``range(n)``."""
+    start = min(max(start, 0), n)
+    end = min(max(end, start), n)
+    return [0.0] * start + [1.0] * (end - start) + [0.0] * (n - end)
+
+
+def _window(prefix: Sequence[float], n: int, k: int) -> list[float]:
+    """Sums over ``i - k .. i + k`` (clipped to the page) from ``prefix`` sums."""
+    lo = [*([0.0] * k), *prefix][:n]
+    hi = [*prefix[k + 1 :], *([prefix[n]] * (k + 1))][:n]
+    return [b - a for a, b in zip(lo, hi, strict=True)]
 
 
 def features(
     lines: list[Line], core: tuple[int, int], tail: int, marks: frozenset[int] = frozenset()
 ) -> list[list[float]]:
-    """One row of ``FEATURES`` per line.
+    """One column per ``FEATURES`` name, with one value per line.
 
     ``core`` is the article core (start, end exclusive) and ``tail`` the index
     where a tail section ("Comments", "Related") cuts it, ``core[1]`` if none.
@@ -186,86 +161,47 @@ def features(
     """
     n = len(lines)
     if n == 0:
-        return []
-    # Built column by column (mostly ``map`` over lists, no Python loop per
-    # value), then turned into rows.
+        return [[] for _ in FEATURES]
     log = math.log1p
     texts = [line.text for line in lines]
-    tokens = [line_tokens(text) for text in texts]
-    lowered = [list(map(str.lower, t)) for t in tokens]
-    language = _language(lowered)
-    is_stop = (STOP_WORDS[language] if language else frozenset()).__contains__
-    words = list(map(len, tokens))
-    stops = [sum(map(is_stop, t)) for t in lowered]
-    ends = [ends_sentence(text) for text in texts]
-    folded = [text.casefold() for text in texts]
-    repeats = Counter(folded)
+    words = list(map(word_count, texts))
+    log_words = list(map(log, words))
+    ends = [text[-1:] in SENTENCE_END for text in texts]
+    short = [w <= 3 for w in words]
+    parts = [text.split() for text in texts]
+    first = itemgetter(0)
+    capitals = [sum(map(str.isupper, map(first, p))) / len(p) if p else 0.0 for p in parts]
+    digits = [sum(map(str.isdigit, p)) / len(p) if p else 0.0 for p in parts]
+    repeats = Counter(texts)
     doc_words = sum(words) or 1
     start, end = core
-    core_words = sum(words[start:end])
     longest = max(words) or 1
-    headers = [len(text) <= 300 and _COMMENT_HEADER.fullmatch(text) is not None for text in texts]
-    first = itemgetter(0)
-    capitals = [sum(map(str.isupper, map(first, t))) for t in tokens]
-    digits = [sum(map(str.isdigit, t)) for t in tokens]
-    kinds = [line.kind for line in lines]
-    hints = [line.hint for line in lines]
-    log_words = list(map(log, words))
-
-    # Sums over the three lines either side, from running totals.
-    sum_words, sum_stops, sum_ends, sum_short = [0], [0], [0], [0]
-    for i in range(n):
-        sum_words.append(sum_words[-1] + words[i])
-        sum_stops.append(sum_stops[-1] + stops[i])
-        sum_ends.append(sum_ends[-1] + ends[i])
-        sum_short.append(sum_short[-1] + (words[i] <= 3))
-    window_words: list[int] = []
-    window_stops: list[int] = []
-    window_ends: list[float] = []
-    window_short: list[float] = []
-    for i in range(n):
-        lo, hi = max(0, i - 3), min(n, i + 4)
-        window_words.append(sum_words[hi] - sum_words[lo] - words[i])
-        window_stops.append(sum_stops[hi] - sum_stops[lo] - stops[i])
-        window_ends.append(float(sum_ends[hi] - sum_ends[lo] - ends[i]))
-        window_short.append(float(sum_short[hi] - sum_short[lo] - (words[i] <= 3)))
-
-    # Comment headers strictly above a line; tail marks above it or on it.
-    comments_above, tails_above = [], []
-    seen_comments = seen_tails = 0
-    for i in range(n):
-        seen_tails += i in marks
-        comments_above.append(log(seen_comments))
-        tails_above.append(log(seen_tails))
-        seen_comments += headers[i]
-
-    def ratio(parts: list[int]) -> list[float]:
-        return [part / w if w else 0.0 for part, w in zip(parts, words, strict=True)]
-
-    columns: list[list[float]] = [
+    prefix_words = [0, *accumulate(words)]
+    window_words = [s - w for s, w in zip(_window(prefix_words, n, 3), words, strict=True)]
+    window_ends = [
+        float(s - e) for s, e in zip(_window([0, *accumulate(ends)], n, 3), ends, strict=True)
+    ]
+    window_short = [
+        float(s - e) for s, e in zip(_window([0, *accumulate(short)], n, 3), short, strict=True)
+    ]
+    marked = accumulate(i in marks for i in range(n)) if marks else [0] * n
+    tails_above = list(map(log, marked))
+    inverse = 1.0 / n
+    return [
         log_words,
         [log(len(text)) for text in texts],
         list(map(float, ends)),
-        ratio(stops),
-        list(map(log, stops)),
-        [i / n for i in range(n)],
-        [1.0 if start <= i < end else 0.0 for i in range(n)],
-        [1.0 if tail <= i < end else 0.0 for i in range(n)],
-        [log(start - i if i < start else i - end + 1 if i >= end else 0) for i in range(n)],
-        [1.0 if kind == "h" else 0.0 for kind in kinds],
-        [float(line.level) for line in lines],
-        [1.0 if kind == "li" else 0.0 for kind in kinds],
-        [1.0 if kind == "quote" else 0.0 for kind in kinds],
+        [i * inverse for i in range(n)],
+        _span(n, start, end),
+        _span(n, tail, end),
+        [log(start - i) for i in range(min(start, n))]
+        + [0.0] * (min(end, n) - min(start, n))
+        + [log(i - end + 1) for i in range(end, n)],
         [1.0 if line.gap_before else 0.0 for line in lines],
-        [line.link_density for line in lines],
-        [1.0 if hint == "main" else 0.0 for hint in hints],
-        [1.0 if hint == "chrome" else 0.0 for hint in hints],
-        ratio(capitals),
-        ratio(digits),
+        capitals,
+        digits,
         [float(min(text.count(","), 10)) for text in texts],
-        [1.0 if len(text) < 2000 and _LINKISH.search(text) else 0.0 for text in texts],
-        [1.0 if len(text) < 300 and _DATEISH.search(text) else 0.0 for text in texts],
-        [log(repeats[key] - 1) for key in folded],
+        [log(repeats[text] - 1) for text in texts],
         [1.0 if text[:1].islower() else 0.0 for text in texts],
         [
             (len(text) - text.count(" ")) / w if w else 0.0
@@ -273,25 +209,15 @@ def features(
         ],
         [log(doc_words)] * n,
         [log(n)] * n,
-        [core_words / doc_words] * n,
+        [sum(words[start:end]) / doc_words] * n,
         [w / longest for w in words],
-        _menu_flags(words, ends),
         [0.0, *log_words[:-1]],
         [*log_words[1:], 0.0],
         list(map(log, window_words)),
-        [
-            stops_ / words_ if words_ else 0.0
-            for stops_, words_ in zip(window_stops, window_words, strict=True)
-        ],
         window_ends,
         window_short,
-        [1.0 if language else 0.0] * n,
-        list(map(float, headers)),
-        comments_above,
         tails_above,
-        [1.0 if ")" in text[-2:] and _ENDS_COUNT.search(text[-10:]) else 0.0 for text in texts],
     ]
-    return list(map(list, zip(*columns, strict=True)))
 
 
 CONTEXT_FEATURES: tuple[str, ...] = (
@@ -306,39 +232,40 @@ CONTEXT_FEATURES: tuple[str, ...] = (
 )
 
 
-def _context(probs: list[float]) -> list[list[float]]:
-    """The ``CONTEXT_FEATURES`` of each line, from the first stage's probabilities."""
+def context(probs: list[float], rows: Sequence[int] | None = None) -> list[list[float]]:
+    """The ``CONTEXT_FEATURES`` columns of lines ``rows`` (all lines if ``None``).
+
+    Read from the first stage's probabilities ``probs`` of every line. Window
+    means leave the line itself out and count only lines of the page.
+    """
     n = len(probs)
-    prefix = [0.0]
-    for p in probs:
-        prefix.append(prefix[-1] + p)
-    doc_mean = prefix[-1] / n if n else 0.0
-    rows: list[list[float]] = []
-    for i, p in enumerate(probs):
-        lo2, hi2 = max(0, i - 2), min(n, i + 3)
-        lo5, hi5 = max(0, i - 5), min(n, i + 6)
-        rows.append(
-            [
+    index = range(n) if rows is None else rows
+    if not index:
+        return [[] for _ in CONTEXT_FEATURES]
+    prefix = [0.0, *accumulate(probs)]
+    total = prefix[n]
+    mean = total / n
+    out = []
+    for i in index:
+        p = probs[i]
+        lo2, hi2, lo5, hi5 = max(0, i - 2), min(n, i + 3), max(0, i - 5), min(n, i + 6)
+        out.append(
+            (
                 p,
-                probs[i - 1] if i > 0 else 0.0,
+                probs[i - 1] if i else 0.0,
                 probs[i + 1] if i + 1 < n else 0.0,
                 (prefix[hi2] - prefix[lo2] - p) / max(1, hi2 - lo2 - 1),
                 (prefix[hi5] - prefix[lo5] - p) / max(1, hi5 - lo5 - 1),
                 prefix[i] / i if i else 0.0,
-                (prefix[n] - prefix[i + 1]) / (n - i - 1) if i + 1 < n else 0.0,
-                doc_mean,
-            ]
+                (total - prefix[i + 1]) / (n - i - 1) if i + 1 < n else 0.0,
+                mean,
+            )
         )
-    return rows
-
-
-def context_features(base: list[list[float]], probs: list[float]) -> list[list[float]]:
-    """Rows for the second stage: first-stage probabilities in context, then the base row."""
-    return [context + row for context, row in zip(_context(probs), base, strict=True)]
+    return [list(column) for column in zip(*out, strict=True)]
 
 
 Tree = tuple[list[int], list[float], list[int], list[int]]
-Evaluate = Callable[[list[list[float]], list[list[float]]], list[float]]
+Evaluate = Callable[[Sequence[list[float]]], list[float]]
 
 
 @dataclass(frozen=True)
@@ -348,15 +275,15 @@ class Forest:
     Each tree is four parallel lists: feature index (``-1`` at a leaf),
     threshold (or the leaf value), left child, right child.
 
-    ``probability`` walks the trees (the reference); ``evaluate`` does the
-    same for many rows at once, with the trees compiled into Python code.
+    ``probability`` walks the trees for one row (the reference); ``evaluate``
+    does the same for columns of features, with the trees compiled into
+    Python code.
     """
 
     bias: float
     trees: tuple[Tree, ...]
-    split: int = 0
 
-    def probability(self, row: list[float]) -> float:
+    def probability(self, row: Sequence[float]) -> float:
         total = self.bias
         for feature, threshold, left, right in self.trees:
             node = 0
@@ -371,11 +298,10 @@ class Forest:
 
     @functools.cached_property
     def evaluate(self) -> Evaluate:
-        """``probability`` of each row, compiled: ``evaluate(heads, rows)``.
+        """``probability`` of each line, compiled: ``evaluate(columns)``.
 
-        A row's features are ``heads[i] + rows[i]``, the first ``split`` of
-        them in ``heads[i]`` (pass ``[]`` when ``split`` is 0). Same sums in
-        the same order as ``probability``, so the same floats.
+        ``columns[f]`` holds feature ``f`` of every line. Same sums in the
+        same order as ``probability``, so the same floats.
         """
         return _compile(self)
 
@@ -383,31 +309,30 @@ class Forest:
 def _compile(forest: Forest) -> Evaluate:
     """One Python function with every tree as nested ``if``/``else``.
 
-    The source is made only from the forest's numbers (``int`` feature
-    indices and ``float`` thresholds, written with ``repr``, which reads back
-    as the same float).
+    Each feature a tree reads is a local variable (``f3``), unpacked from a
+    ``zip`` of the columns it needs. The source is made only from the
+    forest's numbers (``int`` feature indices and ``float`` thresholds,
+    written with ``repr``, which reads back as the same float).
     """
-
-    def value(index: int) -> str:
-        if index < forest.split:
-            return f"head[{int(index)}]"
-        return f"row[{int(index) - forest.split}]"
+    used = sorted({int(f) for tree in forest.trees for f in tree[0] if f >= 0})
 
     def walk(tree: Tree, node: int, indent: str, out: list[str]) -> None:
         feature, threshold, left, right = tree
         if feature[node] < 0:
             out.append(f"{indent}total += {float(threshold[node])!r}")
             return
-        out.append(f"{indent}if {value(feature[node])} <= {float(threshold[node])!r}:")
+        out.append(f"{indent}if f{int(feature[node])} <= {float(threshold[node])!r}:")
         walk(tree, left[node], indent + "    ", out)
         out.append(f"{indent}else:")
         walk(tree, right[node], indent + "    ", out)
 
+    names = "".join(f"f{f}, " for f in used)
+    columns = ", ".join(f"columns[{f}]" for f in used)
     source = [
-        "def evaluate(heads, rows):",
+        "def evaluate(columns):",
         "    out = []",
         "    append = out.append",
-        "    for head, row in zip(heads or [()] * len(rows), rows):",
+        f"    for {names} in zip({columns}):" if used else "    for _ in columns[0]:",
         f"        total = {float(forest.bias)!r}",
     ]
     for tree in forest.trees:
@@ -424,11 +349,19 @@ def _compile(forest: Forest) -> Evaluate:
 
 @dataclass(frozen=True)
 class LineModel:
-    """Both stages and the probability from which a line is kept."""
+    """Both stages, the gate between them and the probability from which a line is kept.
+
+    The first stage reads ``FEATURES``, the second ``CONTEXT_FEATURES``. Only
+    lines whose first-stage probability lies in ``gate`` (``lo <= p < hi``) go
+    through the second stage; outside it the second stage never changed a
+    decision on the training pages (the training script sets the gate, with a
+    margin, from those pages), so the others keep their first probability.
+    """
 
     first: Forest
     second: Forest
     threshold: float
+    gate: tuple[float, float] = (0.0, 2.0)
 
     def probabilities(
         self,
@@ -438,17 +371,24 @@ class LineModel:
         marks: frozenset[int] = frozenset(),
     ) -> list[float]:
         """The probability that each line is article text."""
-        base = features(lines, core, tail, marks)
-        probs = self.first.evaluate([], base)
-        return self.second.evaluate(_context(probs), base)
+        if not lines:
+            return []
+        probs = self.first.evaluate(features(lines, core, tail, marks))
+        lo, hi = self.gate
+        rows = [i for i, p in enumerate(probs) if lo <= p < hi]
+        if rows:
+            second = self.second.evaluate(context(probs, rows))
+            for i, p in zip(rows, second, strict=True):
+                probs[i] = p
+        return probs
 
 
-def _forest(data: dict[str, Any], split: int = 0) -> Forest:
+def _forest(data: dict[str, Any]) -> Forest:
     trees = tuple(
         (list(map(int, t[0])), list(map(float, t[1])), list(map(int, t[2])), list(map(int, t[3])))
         for t in data["trees"]
     )
-    return Forest(float(data["bias"]), trees, split)
+    return Forest(float(data["bias"]), trees)
 
 
 def model_from_dict(data: dict[str, Any]) -> LineModel:
@@ -457,10 +397,12 @@ def model_from_dict(data: dict[str, Any]) -> LineModel:
         CONTEXT_FEATURES
     ):
         raise ValueError("line model was trained on other features; retrain it")
+    lo, hi = data.get("gate", (0.0, 2.0))
     return LineModel(
         _forest(data["first"]),
-        _forest(data["second"], len(CONTEXT_FEATURES)),
+        _forest(data["second"]),
         float(data["threshold"]),
+        (float(lo), float(hi)),
     )
 
 
