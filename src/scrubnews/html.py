@@ -264,25 +264,18 @@ def _word_weight(word: str) -> tuple[bool, bool]:
     return _NEGATIVE_CLASS.search(word) is not None, _POSITIVE_CLASS.search(word) is not None
 
 
-def _prose_chars(el: Any) -> int:
-    """Characters in the paragraphs of 80 characters or more under ``el``."""
+def _prose_chars(el: Any, enough: int | None = 500) -> int:
+    """Characters in the paragraphs of 80 characters or more under ``el``.
+
+    Counting stops once ``enough`` is reached (``None``: count them all).
+    """
     total = 0
     for p in el.iter("p"):
         chars = len(text_content(p))
         if chars >= 80:
             total += chars
-            if total >= 500:
+            if enough is not None and total >= enough:
                 break
-    return total
-
-
-def _all_prose(el: Any) -> int:
-    """Characters in all the paragraphs of 80 characters or more under ``el``."""
-    total = 0
-    for p in el.iter("p"):
-        chars = len(text_content(p))
-        if chars >= 80:
-            total += chars
     return total
 
 
@@ -378,7 +371,7 @@ class _Walk:
     @functools.cached_property
     def page_prose(self) -> int:
         """Characters in the page's paragraphs of prose (read only when a chrome name needs it)."""
-        return _all_prose(self.body)
+        return _prose_chars(self.body, None)
 
     def _wrapper(self, el: Any, classes: str) -> bool:
         """True if ``el`` wraps most of the page, or most of its prose (not a comment thread)."""
@@ -386,7 +379,7 @@ class _Walk:
             return True
         if _COMMENTS.search(classes) or self.page_prose < 400:
             return False
-        return _all_prose(el) > _WRAPPER_PROSE * self.page_prose
+        return _prose_chars(el, None) > _WRAPPER_PROSE * self.page_prose
 
     def run(self, body: Any) -> None:
         self.boxes.append(_Box("body", -1, _classes(dict(body.items()))))
