@@ -151,8 +151,11 @@ def _window(prefix: Sequence[float], n: int, k: int) -> list[float]:
 
 def features(
     lines: list[Line], core: tuple[int, int], tail: int, marks: frozenset[int] = frozenset()
-) -> list[list[float]]:
+) -> list[Sequence[float]]:
     """One column per ``FEATURES`` name, with one value per line.
+
+    Yes/no and count features stay ``bool`` and ``int``: the trees only
+    compare them with thresholds, as they would the same floats.
 
     ``core`` is the article core (start, end exclusive) and ``tail`` the index
     where a tail section ("Comments", "Related") cuts it, ``core[1]`` if none.
@@ -178,11 +181,9 @@ def features(
     longest = max(words) or 1
     prefix_words = [0, *accumulate(words)]
     window_words = [s - w for s, w in zip(_window(prefix_words, n, 3), words, strict=True)]
-    window_ends = [
-        float(s - e) for s, e in zip(_window([0, *accumulate(ends)], n, 3), ends, strict=True)
-    ]
+    window_ends = [s - e for s, e in zip(_window([0, *accumulate(ends)], n, 3), ends, strict=True)]
     window_short = [
-        float(s - e) for s, e in zip(_window([0, *accumulate(short)], n, 3), short, strict=True)
+        s - e for s, e in zip(_window([0, *accumulate(short)], n, 3), short, strict=True)
     ]
     marked = accumulate(i in marks for i in range(n)) if marks else [0] * n
     tails_above = list(map(log, marked))
@@ -190,19 +191,19 @@ def features(
     return [
         log_words,
         [log(len(text)) for text in texts],
-        list(map(float, ends)),
+        ends,
         [i * inverse for i in range(n)],
         _span(n, start, end),
         _span(n, tail, end),
         [log(start - i) for i in range(min(start, n))]
         + [0.0] * (min(end, n) - min(start, n))
         + [log(i - end + 1) for i in range(end, n)],
-        [1.0 if line.gap_before else 0.0 for line in lines],
+        [line.gap_before for line in lines],
         capitals,
         digits,
-        [float(min(text.count(","), 10)) for text in texts],
+        [min(text.count(","), 10) for text in texts],
         [log(repeats[text] - 1) for text in texts],
-        [1.0 if text[:1].islower() else 0.0 for text in texts],
+        [text[:1].islower() for text in texts],
         [
             (len(text) - text.count(" ")) / w if w else 0.0
             for text, w in zip(texts, words, strict=True)
@@ -265,7 +266,7 @@ def context(probs: list[float], rows: Sequence[int] | None = None) -> list[list[
 
 
 Tree = tuple[list[int], list[float], list[int], list[int]]
-Evaluate = Callable[[Sequence[list[float]]], list[float]]
+Evaluate = Callable[[Sequence[Sequence[float]]], list[float]]
 
 
 @dataclass(frozen=True)
