@@ -40,3 +40,21 @@ def test_a_role_glued_to_a_name_is_cut() -> None:
     parsed = parse_byline("By Evan SmithStaff Writer")
     assert parsed is not None
     assert parsed[0] == ["Evan Smith"]
+
+
+def test_a_dropped_name_line_between_kept_head_lines_is_read_in_page_order() -> None:
+    from scrubnews.boilerplate import Sorted
+    from scrubnews.segment import Line
+    from scrubnews.structure import structure
+
+    long = _BODY.split("\n\n")[0]
+    caption = Line(6, "Volunteers on the river bank on Saturday morning.")
+    title = Line(8, "River clean-up draws hundreds of volunteers", kind="h", level=1)
+    name = Line(10, "Jane Miller")
+    date = Line(12, "January 10, 2020 9:00AM (UTC)")
+    paragraphs = [Line(14 + 2 * i, long) for i in range(4)]
+    # The line model dropped the name (so it is in ``before``) and kept the
+    # caption, the headline and the date: only in page order does the name sit
+    # between the headline and the date.
+    sorted_lines = Sorted(body=[caption, title, date, *paragraphs], before=[name])
+    assert structure(sorted_lines).authors == ["Jane Miller"]

@@ -453,7 +453,8 @@ def _authors(
     anchors = [line for line, _date in dates]
     if title_line is not None:
         anchors.insert(0, title_line)
-    found = _name_near((before + body[: head_body + 2])[-40:], anchors)
+    head_lines = sorted(before + body[: head_body + 2], key=lambda line: line.number)
+    found = _name_near(head_lines[-40:], anchors)
     if found:
         return found
     near = _before_core(sorted_lines, 40) + body[: head_body + 2]
