@@ -237,7 +237,7 @@ def _name_line(text: str) -> str | None:
     if particle > 1:
         return None
     first = folded[0]
-    if first in _NOT_NAME or _ROLE.search(text) or _CREDIT.search(text):
+    if first in _NOT_NAME or first in _MARKER_ENDS or _ROLE.search(text) or _CREDIT.search(text):
         return None
     if _DATE_PREFIX.match(text):
         return None
@@ -464,13 +464,54 @@ def _authors(
     found = _name_near(near, anchors)
     seen = {line.number for line in near}
     farther = [line for line in before[::-1] if line.number not in seen]
-    for line in [*near[::-1], *farther, *_after_core(sorted_lines, 40)]:
+    # Bylines the line model dropped between the first lines of the core come first.
+    head_of_core = _head_of_core(sorted_lines, head_body + 2)
+    inside = [line for line in head_of_core if line.number not in seen]
+    for line in [*inside, *near[::-1], *farther, *_after_core(sorted_lines, 40)]:
         if found:
             break
         found = find_authors(line.text)
     if not found:
         found = _author_box(sorted_lines)
+    if not found:
+        found = _byline_anywhere(sorted_lines)
     return found
+
+
+def _head_of_core(sorted_lines: Sorted, count: int) -> list[Line]:
+    """The first ``count`` body lines and the dropped lines among them, in page order.
+
+    The line model often drops a byline that sits between the headline, the
+    standfirst and the first paragraphs ("par Jane Roy, 21 juin 2018").
+    """
+    body = sorted_lines.body[:count]
+    if not body:
+        return []
+    first, last = body[0].number, body[-1].number
+    dropped = [line for line, _rule in sorted_lines.outside if first < line.number < last]
+    if not dropped:
+        return body
+    return sorted(body + dropped, key=lambda line: line.number)
+
+
+def _byline_anywhere(sorted_lines: Sorted) -> list[str]:
+    """Authors from a dropped line that is a whole byline ("Von Jane Roy"), nearest the core.
+
+    Only a line that is nothing but a marker and names counts here: far from
+    the headline, a marker inside a longer line is too often a caption or a
+    comment.
+    """
+    first = sorted_lines.body[0].number if sorted_lines.body else 0
+    last = sorted_lines.body[-1].number if sorted_lines.body else 0
+    inside = [line for line, _rule in sorted_lines.outside if first < line.number < last]
+    above = [line for line, _rule in sorted_lines.outside if line.number < first][::-1]
+    for line in [*inside, *above]:
+        if len(line.text) > 80:
+            continue
+        parsed = parse_byline(line.text)
+        if parsed is not None and find_date(line.text) is None:
+            return parsed[0]
+    return []
 
 
 _ABOUT = re.compile(
