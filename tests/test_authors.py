@@ -106,3 +106,24 @@ def test_a_marker_word_is_not_part_of_a_name_line() -> None:
     from scrubnews.structure import _name_line
 
     assert _name_line("Von Tim Ehlers") is None
+
+
+def test_a_name_in_a_row_of_fields_with_the_date_is_the_author() -> None:
+    page = (
+        "Home\n\nRiver clean-up draws hundreds of volunteers\n\n"
+        "Jana Weber / 22.04.2020 / 06:15 / Foto: Town Hall / 150\n\n" + _BODY + _TAIL
+    )
+    article = scrubnews.clean(page.encode())
+    assert article.authors == ["Jana Weber"]
+    assert str(article.date)[:10] == "2020-04-22"
+
+
+def test_a_name_beside_a_dropped_dateline_is_found_after_the_headline_dateline() -> None:
+    from scrubnews.boilerplate import Sorted
+    from scrubnews.structure import structure
+
+    title = Line(4, "River clean-up draws hundreds of volunteers", kind="h", level=1)
+    body = [title, Line(6, "April 22, 2020"), *_paragraphs(8, 4)]
+    row = Line(2, "Jana Weber | 22.04.2020 | Lokales")
+    sorted_lines = Sorted(body=body, outside=[(row, "low-content")])
+    assert structure(sorted_lines).authors == ["Jana Weber"]

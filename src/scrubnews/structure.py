@@ -348,7 +348,37 @@ def is_date_line(text: str) -> bool:
     if find_authors(text):
         return True
     rest = (text[: found[1]] + " " + text[found[2] :]).strip(" ,|·•-–—:()")
-    return word_count(rest) <= 4
+    return word_count(rest) <= 4 or _meta_row(text)
+
+
+_ROW_SEPARATOR = re.compile(r"\s{0,2}[|·•/~–—]\s{0,2}|\s-\s")
+
+
+def _meta_row(text: str) -> bool:
+    """A row of short fields, one of them a date: "Jane Roy / 22.04.2020 / 06:15 / 150".
+
+    >>> _meta_row("Arne Sjöström | 29. Dezember 2022 | HR-Welt")
+    True
+    >>> _meta_row("The vote on 29 December 2022 | what it means for you and your family")
+    False
+    """
+    if word_count(text) > 16:
+        return False
+    parts = [part.strip() for part in _ROW_SEPARATOR.split(text)]
+    parts = [part for part in parts if part]
+    if len(parts) < 2 or any(word_count(part) > 5 for part in parts):
+        return False
+    for part in parts:
+        found = find_date(part)
+        if found is None or found[1] > 2:
+            continue
+        rest = part[found[2] :]
+        again = find_date(rest)  # "29. Dezember 202230. Dezember 2022": published, updated
+        if again is not None and again[1] <= 1:
+            rest = rest[again[2] :]
+        if word_count(rest) <= 2:
+            return True
+    return False
 
 
 def parse_byline(text: str) -> tuple[list[str], str | None, dt.date | dt.datetime | None] | None:
@@ -467,7 +497,17 @@ def _authors(
     # Bylines the line model dropped between the first lines of the core come first.
     head_of_core = _head_of_core(sorted_lines, head_body + 2)
     inside = [line for line in head_of_core if line.number not in seen]
-    for line in [*inside, *near[::-1], *farther, *_after_core(sorted_lines, 40)]:
+    for line in [*inside, *near[::-1]]:
+        if found:
+            break
+        found = find_authors(line.text)
+    for line in anchors[::-1] if not found else []:
+        if line.text == title_text:
+            continue
+        found = _name_beside_date(line.text)
+        if found:
+            break
+    for line in [*farther, *_after_core(sorted_lines, 40)]:
         if found:
             break
         found = find_authors(line.text)
