@@ -127,3 +127,20 @@ def test_a_name_beside_a_dropped_dateline_is_found_after_the_headline_dateline()
     row = Line(2, "Jana Weber | 22.04.2020 | Lokales")
     sorted_lines = Sorted(body=body, outside=[(row, "low-content")])
     assert structure(sorted_lines).authors == ["Jana Weber"]
+
+
+def test_bylines_in_more_shapes_name_their_author() -> None:
+    from scrubnews.structure import find_authors
+
+    assert find_authors("ByJana Weber KTRK logo") == ["Jana Weber"]
+    assert find_authors("Publicado por Ana García") == ["Ana García"]
+    assert find_authors("Publié par Anne Roy à 08:00") == ["Anne Roy"]
+    assert find_authors("VON JANA WEBER am 21. April 2020") == ["Jana Weber"]
+    assert find_authors("Text von Jana Weber Illustration von Tom Roost") == ["Jana Weber"]
+
+
+def test_a_credit_or_a_word_starting_with_by_is_no_byline() -> None:
+    from scrubnews.structure import find_authors
+
+    assert find_authors("PHOTO BY JANA WEBER") == []
+    assert find_authors("Bylaws of the Rowing Club") == []

@@ -58,7 +58,8 @@ _NOT_NAME = frozenset(
     "uhr am um in im on at veröffentlicht kategorien kategorie aktuell published posted "
     "updated categories category tags staff writer reporter correspondent editor redakteur "
     "redakteurin for für the der die das and und comment comments kommentar kommentare "
-    "schreibe leave hinterlasse keine no".split()
+    "schreibe leave hinterlasse keine no illustration illustrationen foto fotos photo photos "
+    "bild bilder image logo".split()
 )
 _PARTICLE = r"(?:van|von|de|der|den|del|da|di|la|le|du|dos|bin)"
 # An author named inside a longer line: "Post author By Helge Fahrnberger",
@@ -71,10 +72,14 @@ _STRONG_MARK = re.compile(
     r"\s?:)\s{0,2}"
     rf"(?P<handle>{_NAME}(?: (?:{_PARTICLE} )?{_NAME}){{0,3}}(?![\w.-])|[\w.-]{{2,30}})"
     # ... one without names a capitalised name, even glued on ("AuthorAndreas Kalt").
-    r"|(?<![^\W\d_])(?i:(?:written by|posted by|published by|post author by|post author"
+    r"|(?<![^\W\d_])(?:(?i:(?:written by|posted by|published by|post author by|post author"
     r"|geschrieben von|veröffentlicht von|verfasst von|erstellt von|ein artikel von"
-    r"|ein beitrag von|beitrag von|artikel von|rezept von|autor(?:in)?|author))"
-    r"(?![a-zß-öø-ÿ])\s{0,2}"
+    r"|ein beitrag von|beitrag von|artikel von|rezept von|text von|texto de|publicado por"
+    r"|escrito por|publié par|écrit par|rédigé par|pubblicato da|scritto da|geplaatst door"
+    r"|autor(?:in)?|author))"
+    r"(?![a-zß-öø-ÿ])\s{0,2}:?\s{0,2}"
+    # "ByAlex Bozarjian": a capitalised "By" glued to the name.
+    r"|By(?=[A-ZÀ-Ý][a-zß-ÿ]))"
     rf"(?P<name>{_NAME}(?: (?:{_PARTICLE} )?{_NAME}){{0,3}})"
     r"|(?:责任编辑|作者|记者|编辑)\s{0,2}[:：]?\s{0,2}(?P<cjk>[\u4e00-\u9fff]{2,4})"
 )
@@ -127,6 +132,19 @@ def find_authors(text: str) -> list[str]:
     """
     if len(text) > 300 or word_count(text) > 30:
         return []
+    found = _find_authors(text)
+    if not found and _CAPS_RUN.search(text) is not None:
+        # "VON MORITZ GATHMANN am 21. April 2020": names in capitals read as names.
+        found = _find_authors(_CAPS_WORD.sub(lambda m: m.group().capitalize(), text))
+    return found
+
+
+# Two words in capitals in a row; one word in capitals.
+_CAPS_RUN = re.compile(r"\b[A-ZÀ-Þ]{2,}[\s,]{1,3}[A-ZÀ-Þ]{2,}\b")
+_CAPS_WORD = re.compile(r"\b[A-ZÀ-Þ]{2,}(?:-[A-ZÀ-Þ]{2,})?\b")
+
+
+def _find_authors(text: str) -> list[str]:
     m = _STRONG_MARK.search(text) or _WEAK_MARK.search(text)
     if m is None:
         handle = _HANDLE_ON.search(text)
