@@ -463,6 +463,7 @@ def _body_sentence(text: str) -> bool:
     return text.endswith(".") and not text.endswith("..") and words >= 10
 
 
+
 def _before_core(sorted_lines: Sorted, count: int) -> list[Line]:
     """The last ``count`` lines above the core, kept or dropped, in page order."""
     first = sorted_lines.body[0].number if sorted_lines.body else 1 << 62
@@ -792,8 +793,31 @@ def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
     for line in before + body:
         if line.number in out.used:
             out.removals.append(Removal(line.number, line.text, "metadata"))
+    if not page:
+        _head_captions(out, body[: head_body + 2])
     _body(out, body, repeats=not page)
     return out
+
+
+# A caption's credit closing the line: "… in coming weeks (Credit: iStock)", "(Foto: dpa)".
+_CAPTION_CREDIT = re.compile(
+    r".{10,300}\((?i:credit|credits|foto|fotos|photo|photos|bild|image|picture|quelle|source)"
+    r"\s?:[^()]{1,60}\)"
+)
+
+
+def _head_captions(out: Structured, head: list[Line]) -> None:
+    """Drop a caption with its credit among the first lines of the core.
+
+    >>> out = Structured()
+    >>> _head_captions(out, [Line(3, "Workers leave the office (Credit: iStock)")])
+    >>> out.removals[0].rule, sorted(out.used)
+    ('head-caption', [3])
+    """
+    for line in head:
+        if line.number not in out.used and _CAPTION_CREDIT.fullmatch(line.text):
+            out.used.add(line.number)
+            out.removals.append(Removal(line.number, line.text, "head-caption"))
 
 
 def _body(out: Structured, body: list[Line], repeats: bool = True) -> None:
