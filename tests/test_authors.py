@@ -144,3 +144,27 @@ def test_a_credit_or_a_word_starting_with_by_is_no_byline() -> None:
 
     assert find_authors("PHOTO BY JANA WEBER") == []
     assert find_authors("Bylaws of the Rowing Club") == []
+
+
+def test_a_dateline_dropped_inside_the_core_dates_the_article() -> None:
+    from scrubnews.boilerplate import Sorted
+    from scrubnews.structure import structure
+
+    title = Line(2, "River clean-up draws hundreds of volunteers", kind="h", level=1)
+    body = [title, *_paragraphs(4, 12)]
+    sorted_lines = Sorted(body=body, outside=[(Line(21, "26. Januar 2022"), "low-content")])
+    assert str(structure(sorted_lines).date) == "2022-01-26"
+
+
+def test_a_fallback_dateline_with_slashes_reads_day_first_outside_english() -> None:
+    from scrubnews.boilerplate import Sorted
+    from scrubnews.structure import structure
+
+    german = (
+        "Die Freiwilligen haben am Samstag den Fluss gereinigt und dabei sehr viel Müll "
+        "gefunden, von Einkaufswagen bis zu einem alten Motorrad, das im Wasser lag."
+    )
+    title = Line(2, "Hunderte Freiwillige räumen den Fluss auf", kind="h", level=1)
+    body = [title, *(Line(4 + 2 * i, german) for i in range(6))]
+    sorted_lines = Sorted(body=body, outside=[(Line(9, "03/05/2022"), "low-content")])
+    assert str(structure(sorted_lines).date) == "2022-05-03"

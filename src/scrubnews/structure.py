@@ -553,6 +553,21 @@ def _head_of_core(sorted_lines: Sorted, count: int) -> list[Line]:
     return sorted(body + dropped, key=lambda line: line.number)
 
 
+def _datelines_in_core(sorted_lines: Sorted) -> list[Line]:
+    """Short lines inside the core that the line model dropped, in page order.
+
+    Only short ones: a dateline ("26. Januar 2022", "Veröffentlicht am …"),
+    not a paragraph that mentions a date.
+    """
+    first = sorted_lines.body[0].number if sorted_lines.body else 0
+    last = sorted_lines.body[-1].number if sorted_lines.body else 0
+    return [
+        line
+        for line, _rule in sorted_lines.outside
+        if first < line.number < last and word_count(line.text) <= 8
+    ]
+
+
 def _byline_anywhere(sorted_lines: Sorted) -> list[str]:
     """Authors from a dropped line that is a whole byline ("Von Jane Roy"), nearest the core.
 
@@ -758,18 +773,26 @@ def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
     if meta.authors:
         out.authors = meta.authors
     if not dates:
-        # No dateline near the headline: a date line among every line just above
-        # the core (kept or dropped), elsewhere before it, or just after it.
+        # No dateline near the headline: a date line dropped among the first lines
+        # of the core, among every line just above the core (kept or dropped),
+        # elsewhere before it, or just after it; last, a dropped dateline inside it.
         near = _before_core(sorted_lines, 40)
         seen = {line.number for line in near}
         farther = [line for line in before[::-1] if line.number not in seen]
-        order = [*near[::-1], *farther, *_after_core(sorted_lines, 15)]
+        inside = [
+            line for line in _head_of_core(sorted_lines, head_body + 2) if line.number not in seen
+        ]
+        deep = _datelines_in_core(sorted_lines)
+        order = [*inside, *near[::-1], *farther, *_after_core(sorted_lines, 15), *deep]
         for line in order:
             if line.number not in out.used and is_date_line(line.text):
                 found = find_date(line.text)
                 assert found is not None
                 out.date = found[0]
-                if not out.authors:
+                if "/" in line.text and _day_first(body):
+                    again = find_date(line.text, day_first=True)
+                    out.date = again[0] if again is not None else out.date
+                if not out.authors and line not in deep:
                     out.authors = _name_beside_date(line.text)
                 break
     if dates:
