@@ -168,3 +168,12 @@ def test_a_fallback_dateline_with_slashes_reads_day_first_outside_english() -> N
     body = [title, *(Line(4 + 2 * i, german) for i in range(6))]
     sorted_lines = Sorted(body=body, outside=[(Line(9, "03/05/2022"), "low-content")])
     assert str(structure(sorted_lines).date) == "2022-05-03"
+
+
+def test_a_user_name_after_von_and_before_a_date_is_the_author() -> None:
+    from scrubnews.structure import find_authors
+
+    assert find_authors("von jana_w · 31. Oktober 2023") == ["jana_w"]
+    assert find_authors("von jana_w Veröffentlicht am 11. Juni 2019") == ["jana_w"]
+    assert find_authors("3. April 20223. April 2022 by jana") == ["jana"]
+    assert find_authors("Von Berlin nach Hamburg am 3. Mai 2020") == []

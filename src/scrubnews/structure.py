@@ -99,6 +99,29 @@ _HANDLE_ON = re.compile(
     r"(?<![^\W\d_])(?i:by|von|par|por|door)\s{1,2}(?P<name>[\w.-]{2,30})\s{1,2}"
     r"(?i:on|am|le|el|il|op)\s"
 )
+# A byline that opens with a one-word handle, a date following: "von eseppelt · 31. Okt…".
+_HANDLE_FIRST = re.compile(
+    r"(?i:by|von|vom|par|door)\s{1,2}(?P<name>[^\W\d][\w.-]{1,29})(?=[\s|·•,–—-])"
+)
+
+
+def _handle_like(word: str) -> bool:
+    """A user name rather than a word: lower case, or with "_", ".", a digit or inner capitals.
+
+    >>> _handle_like("eseppelt"), _handle_like("Herr_Rein"), _handle_like("Berlin")
+    (True, True, False)
+    >>> _handle_like("JANA")
+    False
+    """
+    if word.casefold() in _NAV_WORDS or word.casefold() in _NOT_NAME:
+        return False
+    return (
+        word[:1].islower()
+        or any(c in "_." or c.isdigit() for c in word)
+        or (any(c.isupper() for c in word[1:]) and not word.isupper())
+    )
+
+
 # A line that only introduces the next one: "Von", "By :", "Written by", "Autor".
 _MARKER_LINE = re.compile(
     r"(?:.{0,30}\s)?(?i:by|von|par|por|door|autor(?:in)?|author|auteur|autore)\s?:?"
@@ -129,6 +152,10 @@ def find_authors(text: str) -> list[str]:
     ['marc']
     >>> find_authors("Posted on28. Juli 2019AuthorAndreas Kalt4 Kommentare")
     ['Andreas Kalt']
+    >>> find_authors("von jdoe · 31. Oktober 2023")
+    ['jdoe']
+    >>> find_authors("3. April 20223. April 2022 by jdoe")
+    ['jdoe']
     """
     if len(text) > 300 or word_count(text) > 30:
         return []
@@ -154,7 +181,17 @@ def _find_authors(text: str) -> list[str]:
     if m is None:
         found = find_date(text)
         if found is not None:
-            m = _HANDLE_MARK.match(text, found[2])
+            end = found[2]
+            again = find_date(text[end : end + 40])  # "3. April 20223. April 2022 by mady"
+            if again is not None and again[1] == 0:
+                end += again[2]
+            m = _HANDLE_MARK.match(text, end)
+    if m is None:
+        # "von eseppelt · 31. Oktober 2023", "von Herr_Rein Veröffentlicht am 11. Juni 2019"
+        handle = _HANDLE_FIRST.match(text)
+        if handle is not None and _handle_like(handle.group("name")):
+            found = find_date(text[handle.end() : handle.end() + 60])
+            m = handle if found is not None and found[1] <= 25 else None
     if m is None or _CREDIT.search(text[: m.start()]):
         return []
     groups = m.groupdict()
