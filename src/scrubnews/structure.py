@@ -445,6 +445,8 @@ def parse_byline(text: str) -> tuple[list[str], str | None, dt.date | dt.datetim
     ['Anna Schmidt', 'Jörg Weber']
     >>> parse_byline("By the way, this is a sentence.") is None
     True
+    >>> parse_byline("by Jane Roy , Example.org")[0]
+    ['Jane Roy']
     """
     if len(text) > 300 or word_count(text) > 30:
         return None
@@ -472,6 +474,8 @@ def parse_byline(text: str) -> tuple[list[str], str | None, dt.date | dt.datetim
             name = name.strip(" .")
             words = name.split()
             if 1 <= len(words) <= 5 and all(_NAME_WORD.fullmatch(w) for w in words):
+                if authors and len(words) == 1 and _DOMAIN.search(name):
+                    continue  # "By Jane Roy, Example.org": the site after the name
                 if words[0][0].isupper() and not _ROLE.fullmatch(name):
                     authors.append(name)
             elif name:
@@ -482,6 +486,8 @@ def parse_byline(text: str) -> tuple[list[str], str | None, dt.date | dt.datetim
 
 
 _SENTENCE_BREAK = re.compile(r"[a-zß-ÿ]{2}[.!?] [A-ZÀ-Ý][a-zß-ÿ]")
+# A site's domain: "Phys.org", "Example.co.uk".
+_DOMAIN = re.compile(r"\w\.(?:com|org|net|de|at|ch|fr|es|it|nl|uk|info|io|co)$", re.IGNORECASE)
 
 
 def _body_sentence(text: str) -> bool:
