@@ -367,3 +367,30 @@ def test_labels_and_headings_ending_the_container_are_dropped_by_name() -> None:
     assert "New quay" in text
     assert "Related posts" not in text and "Like this" not in text
     assert "page-tail" in {r.rule for r in article.removals}
+
+
+def _section(sentences: list[str]) -> str:
+    paragraphs = "".join(f"<p>{s} {s}</p>" for s in sentences)
+    inner = f'<div class="inner"><div class="rich">{paragraphs}</div></div>'
+    return f'<section class="block">{inner}</section>'
+
+
+def test_an_article_in_sibling_sections_is_kept_whole() -> None:
+    first = ["The ferry to the island was cancelled again on Monday, the third time this month."]
+    second = [
+        f"Passengers waited at the pier for {n} hours, and some of them, tired, went home."
+        for n in ("two", "three", "four", "five")
+    ]
+    third = ["The operator said, in a statement, that a new boat would arrive in the spring."]
+    teasers = "".join(
+        f"<h5><a href='/{n}'>Other story {n}</a></h5><p>A short teaser about story {n}.</p>"
+        for n in range(6)
+    )
+    raw = _page("", (
+        "<main>" + _section(first) + _section(second) + _section(third) + "</main>"
+        f'<div class="main-wrapper">{teasers}</div>'
+    ))
+    text = body_text(raw)
+    assert "third time this month" in text and "new boat" in text
+    assert "went home" in text
+    assert "teaser" not in text

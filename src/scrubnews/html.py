@@ -16,8 +16,11 @@
    paragraph scores its length and commas, the score flows to its parent
    (whole), grandparent (half) and further ancestors (less), containers
    are weighted by tag and by class names and discounted by their link
-   density; the best one wins, with its parent when that scores higher
-   and with siblings that score close to it.
+   density; the best one wins, with its parent when that scores higher.
+   A container that is all of its parent's text stands for its parent,
+   and siblings join it when their best container scores close to it (a
+   sibling's tag and class weigh at most twice its text): an article cut
+   into sections is kept whole.
 4. Lines in the container are hinted ``main``; a few lines just before it
    go on as ``chrome`` (the structure stage reads a headline or byline
    there); the rest are dropped as ``html-outside-main``.
@@ -628,6 +631,12 @@ class _Walk:
             weight = box.weight * min(1.0, chars / _WEIGHT_CHARS)
             return (box.score + weight) * (1.0 - density(box))
 
+        def sibling(box: _Box) -> float:
+            # A sibling's tag and class count at most as much as its own text.
+            chars = total[box.end] - total[box.start]
+            weight = min(box.weight * min(1.0, chars / _WEIGHT_CHARS), 2.0 * box.score)
+            return (box.score + weight) * (1.0 - density(box))
+
         candidates = [i for i, box in enumerate(boxes) if box.credited]
         if not candidates:
             return set(), False
@@ -659,10 +668,27 @@ class _Walk:
                     break
                 last = score
             index = box.parent
+        # Readability: a container that is its parent's only content stands for the parent,
+        # so that the sibling step below sees the article's other sections.
+        score_top = final(boxes[top])
+        while True:
+            index = boxes[top].parent
+            if index <= 0:
+                break
+            box = boxes[index]
+            if box.start != boxes[top].start or box.end != boxes[top].end:
+                break
+            top = index
         parent = boxes[top].parent
         chosen = [top]
         if parent >= 0:
-            threshold = max(10.0, final(boxes[top]) * 0.2)
+            # A sibling counts as its best container (a section's text sits deeper).
+            inner = [sibling(box) if box.credited else 0.0 for box in boxes]
+            for index in range(len(boxes) - 1, parent, -1):
+                up = boxes[index].parent
+                if up > parent and inner[index] > inner[up]:
+                    inner[up] = inner[index]
+            threshold = max(10.0, max(score_top, final(boxes[top])) * 0.2)
             for index in range(parent + 1, len(boxes)):
                 box = boxes[index]
                 if box.start >= boxes[parent].end:
@@ -672,8 +698,8 @@ class _Walk:
                 if anchor >= 0 and box.end > box.start and self.lines[box.start].kind == "h" \
                         and self.lines[box.start].level <= 2:
                     continue  # another article under its own headline
-                bonus = final(boxes[top]) * 0.2 if box.classes == boxes[top].classes else 0.0
-                if box.credited and final(box) + bonus >= threshold:
+                bonus = score_top * 0.2 if box.classes == boxes[top].classes else 0.0
+                if box.credited and inner[index] + bonus >= threshold:
                     chosen.append(index)
                 elif box.tag == "p" and box.end > box.start:
                     text = " ".join(self.lines[i].text for i in range(box.start, box.end))
