@@ -394,3 +394,27 @@ def test_an_article_in_sibling_sections_is_kept_whole() -> None:
     assert "third time this month" in text and "new boat" in text
     assert "went home" in text
     assert "teaser" not in text
+
+
+def test_prose_sections_beside_the_container_join_it() -> None:
+    lead = "The old lighthouse on the point will open to visitors again this summer, at last."
+    body = "".join(
+        f"<p>Volunteers spent {n} winters repairing the lamp room, the stairs and, in the end, "
+        "the keeper's cottage, with money raised in the town.</p>"
+        for n in ("two", "three", "four", "five", "six")
+    )
+    teasers = "".join(
+        f"<li><a href='/{n}'>Another story about the harbour and the boats, number {n}, "
+        "with a long headline</a></li>" for n in range(5)
+    )
+    raw = _page("", (
+        '<div class="grid"><div class="wrap"><div class="intro">'
+        f"<p>{lead} It was closed for ten years.</p><p>{lead} Tickets are free.</p></div></div>"
+        f'<div class="col"><div class="story">{body}</div>'
+        '<div class="tools"><p>Print</p><p>Email</p></div></div>'
+        f'<div class="more"><ul>{teasers}</ul></div></div>'
+    ))
+    text = body_text(raw)
+    assert "closed for ten years" in text and "Tickets are free" in text
+    assert "keeper's cottage" in text
+    assert "Another story" not in text

@@ -20,7 +20,8 @@
    A container that is all of its parent's text stands for its parent,
    and siblings join it when their best container scores close to it (a
    sibling's tag and class weigh at most twice its text): an article cut
-   into sections is kept whole.
+   into sections is kept whole. Sections of prose (two paragraphs or more,
+   few links) up to three levels further up join it too.
 4. Lines in the container are hinted ``main``; a few lines just before it
    go on as ``chrome`` (the structure stage reads a headline or byline
    there); the rest are dropped as ``html-outside-main``.
@@ -137,6 +138,12 @@ _CELLS = frozenset(("td", "th"))
 # A numeric date opening a paragraph, then a dash or a capital: a dateline.
 _LEADING_DATE = re.compile(r"([0-3]?\d\.[01]?\d\.(?:19|20)\d\d)\s{0,3}(?:[-–—|:]|(?=[A-ZÄÖÜ„\"]))")
 _CELL_CHARS = 150
+
+# Sections of prose this many levels above the main container's parent join it
+# when at least this many characters, and this share of their text, are prose.
+_GROW_LEVELS = 3
+_GROW_PROSE = 150
+_GROW_SHARE = 0.6
 
 # How many lines just before the main container go on to the structure stage.
 _HEAD_LINES = 15
@@ -718,7 +725,55 @@ class _Walk:
                     len(line.text) > 80 or line.text[-1:] in SENTENCE_END
                 ):
                     found.add(i)
+            self._grow(found, parent, other, anchor, total, links)
         return found, True
+
+    def _prose(self, start: int, end: int) -> tuple[int, int]:
+        """Characters in the paragraphs of prose among lines ``start`` to ``end``,
+        and how many such paragraphs there are."""
+        chars = count = 0
+        for line in self.lines[start:end]:
+            text = line.text
+            if line.kind in ("p", "quote") and line.link_density < 0.25 and len(text) > 80 \
+                    and text[-1] in SENTENCE_END:
+                chars += len(text)
+                count += 1
+        return chars, count
+
+    def _grow(self, found: set[int], parent: int, other: int, anchor: int,
+              total: list[int], links: list[int]) -> None:
+        """Add the sections of prose a few levels above the chosen container.
+
+        A page may set its text in cousins of the chosen container (an intro
+        block, a second column of the same text): a section of an ancestor
+        joins when most of its text is paragraphs of prose with few links.
+        """
+        boxes = self.boxes
+        index = boxes[parent].parent
+        for _level in range(_GROW_LEVELS):
+            if index <= 0:
+                return
+            box = boxes[index]
+            if box.start <= other < box.end:
+                return
+            for child in range(index + 1, len(boxes)):
+                section = boxes[child]
+                if section.start >= box.end:
+                    break
+                if section.parent != index or section.end <= section.start:
+                    continue
+                if found.intersection(range(section.start, section.end)):
+                    continue
+                if anchor >= 0 and self.lines[section.start].kind == "h" \
+                        and self.lines[section.start].level <= 2:
+                    continue
+                chars = total[section.end] - total[section.start]
+                if links[section.end] - links[section.start] > 0.25 * chars:
+                    continue
+                prose, count = self._prose(section.start, section.end)
+                if count >= 2 and prose >= _GROW_PROSE and prose >= _GROW_SHARE * chars:
+                    found.update(range(section.start, section.end))
+            index = box.parent
 
     def written_date(self, anywhere: bool) -> dt.date | dt.datetime | None:
         """The date of the first date line near the article's start (just before
