@@ -124,6 +124,15 @@ _NEGATIVE_CLASS = re.compile(
     r"|tool|widget|(?:^|[\s_-])ad(?:$|[\s_-])",
     re.IGNORECASE,
 )
+# Class words that state a layout or a state, not what the element is: visibility
+# by screen size ("hidden-xs", "hide-for-print"), "overflow-hidden", and a chrome
+# word negated or owned ("non-paywall", "has-sidebar", "with-ads"; "no-print" is chrome).
+_STATE_WORD = re.compile(
+    r"(?:hidden|visible|hide|show)-(?:for-)?(?:xs|sm|md|lg|xl|xxl|mobile|phone|tablet|desktop"
+    r"|print|small|medium|large)(?:$|[_-])|overflow-hidden"
+    r"|(?:^|[_-])(?:non|not|without|has|with)-",
+    re.IGNORECASE,
+)
 _COMMENTS = re.compile(r"comment|disqus|respon|reply|kommentar", re.IGNORECASE)
 # A chrome-named element holding this share of the page's prose is a wrapper.
 _WRAPPER_PROSE = 0.6
@@ -229,6 +238,8 @@ def _word_verdict(word: str) -> int:
     """What one class or id word says: article (``_MAIN``), chrome, or nothing (0)."""
     if _MAIN_CLASS.search(word):
         return _MAIN
+    if _STATE_WORD.search(word):
+        return 0
     if _STRONG_CHROME.search(word):
         return _STRONG
     if _WEAK_CHROME.search(word):
