@@ -432,3 +432,15 @@ def test_class_words_of_layout_or_state_are_not_chrome(classes: str) -> None:
     text = body_text(raw)
     assert "second half of the story" in text
     assert "Print this page" not in text
+
+
+def test_image_captions_are_dropped_by_name() -> None:
+    raw = _page("", (
+        "<article><h1>Harbour</h1>" + PROSE * 2
+        + "<figure><img src='quay.jpg'><figcaption>The new quay at dawn. Photo: A. Lens"
+        "</figcaption></figure>" + PROSE + "</article>"
+    ))
+    article = clean(raw)
+    text = "\n".join(block.text for block in article.body)
+    assert "granite" in text and "quay at dawn" not in text
+    assert any(r.rule == "html-figcaption" and "quay at dawn" in r.text for r in article.removals)

@@ -9,7 +9,8 @@
    hidden elements are skipped; page chrome (``nav``, ``aside``, ``footer``,
    a page ``header``, ARIA landmarks such as ``role=navigation``, and
    containers whose class or id names a share row, comment thread, sidebar
-   or advert) is dropped with a named rule. Every other block becomes a
+   or advert) and image captions (``figcaption``, most often a credit) are
+   dropped with a named rule. Every other block becomes a
    ``Line``: headings keep their level, ``<li>`` (even ``<li><p>``) stays a
    list item, ``<blockquote>`` a quote, ``<pre>`` keeps its newlines.
 3. Choose the main content container the way Readability does: each
@@ -65,7 +66,7 @@ _SKIP = frozenset(
     "script style noscript template head title svg iframe object embed canvas select option "
     "button input textarea math video audio map area dialog label link meta source track".split()
 )
-_CHROME_TAGS = frozenset(("nav", "aside", "footer", "menu"))
+_CHROME_TAGS = frozenset(("nav", "aside", "footer", "menu", "figcaption"))
 _CHROME_ROLES = frozenset(
     "navigation complementary contentinfo banner menu menubar search dialog alertdialog "
     "toolbar tablist".split()
