@@ -340,7 +340,7 @@ def test_credits_and_cross_links_inside_the_article_are_dropped_by_name() -> Non
     prose = "<p>" + sentence * 3
     raw = (
         "<html><body><article><h1>Harbour plan agreed</h1>" + prose + "</p>"
-        "<figure><img src='a.jpg'><figcaption>Foto: Max Muster</figcaption></figure>"
+        "<figure><img src='a.jpg'></figure><p>Foto: Max Muster</p>"
         "<p>Lea también: El puerto en el tiempo</p>" + prose + "</p>"
         "<p>Read more about the plan, which the council first discussed in May.</p>"
         "</article></body></html>"

@@ -229,7 +229,7 @@ _NO_ATTRS: dict[str, str] = {}
 # Tags that, without attributes, are never dropped.
 _PLAIN = frozenset(
     "p div span a b i em strong u s small sup sub h1 h2 h3 h4 h5 h6 li ul ol table tbody thead "
-    "tr td th br hr blockquote pre code figure figcaption section article main dl dt dd "
+    "tr td th br hr blockquote pre code figure section article main dl dt dd "
     "center font abbr cite q time mark ins del".split()
 )
 
