@@ -444,3 +444,14 @@ def test_image_captions_are_dropped_by_name() -> None:
     text = "\n".join(block.text for block in article.body)
     assert "granite" in text and "quay at dawn" not in text
     assert any(r.rule == "html-figcaption" and "quay at dawn" in r.text for r in article.removals)
+
+
+def test_a_figcaption_holding_the_headline_is_not_a_caption() -> None:
+    raw = _page("", (
+        "<figure><img src='hero.jpg'><figcaption><small>31.01.2022</small>"
+        "<h1>Harbour wall rebuilt</h1></figcaption></figure>"
+        "<article>" + PROSE * 3 + "</article>"
+    ))
+    article = clean(raw)
+    assert article.title == "Harbour wall rebuilt"
+    assert article.date == dt.date(2022, 1, 31)

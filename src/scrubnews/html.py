@@ -66,6 +66,7 @@ _SKIP = frozenset(
     "script style noscript template head title svg iframe object embed canvas select option "
     "button input textarea math video audio map area dialog label link meta source track".split()
 )
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _CHROME_TAGS = frozenset(("nav", "aside", "footer", "menu", "figcaption"))
 _CHROME_ROLES = frozenset(
     "navigation complementary contentinfo banner menu menubar search dialog alertdialog "
@@ -333,6 +334,11 @@ def _classes(attrs: dict[str, str]) -> str:
     return f"{cls or ''} {ident or ''}"
 
 
+def _holds_heading(el: Any) -> bool:
+    """True if a heading element sits anywhere under ``el``."""
+    return next(el.iter(*_HEADINGS), None) is not None
+
+
 def _hidden(attrs: dict[str, str]) -> bool:
     if "hidden" in attrs or attrs.get("aria-hidden") == "true":
         return True
@@ -497,15 +503,18 @@ class _Walk:
         """``None`` to keep ``el``, ``""`` to skip it silently, else the rule dropping it."""
         if not tag or tag in _SKIP:
             return ""
+        chrome = tag in _CHROME_TAGS or (tag == "header" and not in_article)
+        if tag == "figcaption" and _holds_heading(el):
+            chrome = False  # a headline card (heading, date, lead), not a caption
         if not attrs:
-            if tag in _CHROME_TAGS or (tag == "header" and not in_article):
+            if chrome:
                 # A page-wide wrapper (often an element left unclosed) is not chrome.
                 return None if self._wrapper(el, "") else f"html-{tag}"
             return None
         if _hidden(attrs):
             return "html-hidden"
         rule = None
-        if tag in _CHROME_TAGS or (tag == "header" and not in_article):
+        if chrome:
             rule = f"html-{tag}"
         else:
             role = attrs.get("role")
