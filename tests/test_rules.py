@@ -120,6 +120,12 @@ def test_page_rules_match_credits_and_cross_links_but_not_prose() -> None:
     assert match_page_line("Auch interessant:") == "cross-link"
     assert match_page_line("(Credit: Jane Doe / Agency)") == "image-credit"
     assert match_page_line("Bild: Hersteller") == "image-credit"
+    for caption in ("The quay at dawn. © A. Lens", "The quay at dawn (Foto: A. Lens)",
+                    "The quay at dawn. (A. Lens / iStock.com)", "A. Lens | Agencia Sur",
+                    "The quay at dawn. Photo: A. Lens"):
+        assert match_page_line(caption) == "caption-credit", caption
+    assert match_page_line("The plan – backed by Reuters sources – failed.") is None
+    assert match_page_line("He worked for Reuters for ten years (from 1990).") is None
     assert match_page_line("Read more about the plan, which the council discussed.") is None
     assert match_page_line("Photographs of the event were taken by many.") is None
     # Text dumps do not use them.
@@ -127,7 +133,8 @@ def test_page_rules_match_credits_and_cross_links_but_not_prose() -> None:
 
 
 def test_page_rule_guards_hold_for_every_match() -> None:
-    lines = ["Lesen Sie auch: x", "(foto: dpa)", "Photo by A", "read more", "crédits photos : b"]
+    lines = ["Lesen Sie auch: x", "(foto: dpa)", "Photo by A", "read more", "crédits photos : b",
+             "a quay. foto di: b", "a quay © b", "a quay (b / getty images)", "a quay. bild : b"]
     for rule in PAGE_RULES:
         assert rule.pattern is not None and rule.guarded
         for line in lines:
