@@ -455,3 +455,14 @@ def test_a_figcaption_holding_the_headline_is_not_a_caption() -> None:
     article = clean(raw)
     assert article.title == "Harbour wall rebuilt"
     assert article.date == dt.date(2022, 1, 31)
+
+
+def test_a_loading_label_ending_the_container_is_dropped() -> None:
+    sentence = "The council met on Tuesday and agreed the harbour plan, after a long debate. "
+    raw = _page("", (
+        "<article><h1>Harbour plan agreed</h1>" + ("<p>" + sentence * 3 + "</p>") * 3
+        + "<h3>Gefällt mir:</h3><p>Liken Lade …</p></article>"
+    ))
+    article = clean(raw)
+    text = "\n".join(block.text for block in article.body)
+    assert "Gefällt" not in text and "Lade" not in text and "long debate" in text

@@ -262,9 +262,12 @@ def _drop_page_tail(result: Sorted) -> None:
 def _tail_label(line: Line) -> bool:
     """A short heading, or a label of a few words, that is no sentence nor list item
     (a colon with nothing after it ends a label, not a sentence)."""
-    if ends_sentence(line.text) and not line.text.endswith(":"):
-        return False
     words = word_count(line.text)
+    text = line.text
+    if ends_sentence(text) and not text.endswith(":") and not (
+        words <= 3 and text.endswith(("…", "..."))  # "Liken Lade …", "Loading..."
+    ):
+        return False
     if line.kind == "h":
         return words <= 6
     return line.kind == "p" and words <= 4 and not line.text[:1].isdigit()
