@@ -421,17 +421,18 @@ def test_prose_sections_beside_the_container_join_it() -> None:
 
 
 @pytest.mark.parametrize("classes", ["row non-paywall", "block hidden-xs", "kb-overflow-hidden",
-                                     "section--has-ads", "col hide-for-print"])
+                                     "section--has-ads", "col hide-for-print", "tip-print-step"])
 def test_class_words_of_layout_or_state_are_not_chrome(classes: str) -> None:
     raw = _page("", (
         "<article><h1>Harbour</h1>" + PROSE * 2
         + f'<div class="{classes}"><p>The second half of the story is set apart here, '
         "behind a class that only says how it is shown.</p></div>"
-        + PROSE + '<div class="no-print"><p>Print this page</p></div></article>'
+        + PROSE + '<div class="no-print"><p>Print this page</p></div>'
+        '<div class="print-header"><p>Printed from harbour.example</p></div></article>'
     ))
     text = body_text(raw)
     assert "second half of the story" in text
-    assert "Print this page" not in text
+    assert "Print this page" not in text and "Printed from" not in text
 
 
 def test_image_captions_are_dropped_by_name() -> None:

@@ -103,7 +103,11 @@ _STRONG_CHROME = re.compile(
     r"|cookie|consent|gdpr|subscri|paywall|signup|sign-up|advert|skyscraper|recommend"
     r"|trending|most-?(?:read|popular|viewed)|jump-?to|author-?bio|about-?the-?author"
     r"|(?:^|[\s_-])(?:ad|ads|adv|nav|tags|tag-?list|rss|login|search|skip|share|hidden"
-    r"|sr-only|visually-hidden|screen-reader-text|offscreen|modal|popup|print)(?:$|[\s_-])",
+    r"|sr-only|visually-hidden|screen-reader-text|offscreen|modal|popup)(?:$|[\s_-])"
+    # "print", a print button or print-only furniture ("print-header"), but not
+    # "print-full" or "print-step" (content marked for printing).
+    r"|(?:^|[\s_-])(?:no-?)?print(?:-?(?:button|btn|link|icon|page|article|header|footer|logo"
+    r"|tools?|only|url|info|none|block))?(?:$|[\s_])",
     re.IGNORECASE,
 )
 _WEAK_CHROME = re.compile(
