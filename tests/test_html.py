@@ -467,3 +467,14 @@ def test_a_loading_label_ending_the_container_is_dropped() -> None:
     article = clean(raw)
     text = "\n".join(block.text for block in article.body)
     assert "Gefällt" not in text and "Lade" not in text and "long debate" in text
+
+
+def test_a_page_builder_box_named_widget_wrap_is_not_chrome() -> None:
+    raw = _page("", (
+        "<article><h1>Harbour</h1>" + PROSE * 3
+        + '<div class="builder-widget-wrap"><p>Opening hours: daily from nine.</p></div>'
+        + PROSE + '<div class="widget"><p>Weather today: sunny</p></div></article>'
+    ))
+    text = body_text(raw)
+    assert "Opening hours" in text
+    assert "Weather today" not in text

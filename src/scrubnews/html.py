@@ -139,6 +139,9 @@ _STATE_WORD = re.compile(
     r"|(?:^|[_-])(?:non|not|without|has|with)-",
     re.IGNORECASE,
 )
+# A weak chrome word ending in a layout part names a page builder's box, which
+# holds anything ("elementor-widget-wrap", "widget-container").
+_LAYOUT_END = re.compile(r"[_-](?:wrap|wrapper|container|inner)$", re.IGNORECASE)
 _COMMENTS = re.compile(r"comment|disqus|respon|reply|kommentar", re.IGNORECASE)
 # A chrome-named element holding this share of the page's prose is a wrapper.
 _WRAPPER_PROSE = 0.6
@@ -248,7 +251,7 @@ def _word_verdict(word: str) -> int:
         return 0
     if _STRONG_CHROME.search(word):
         return _STRONG
-    if _WEAK_CHROME.search(word):
+    if _WEAK_CHROME.search(word) and not _LAYOUT_END.search(word):
         return _WEAK
     return 0
 
