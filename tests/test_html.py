@@ -478,3 +478,15 @@ def test_a_page_builder_box_named_widget_wrap_is_not_chrome() -> None:
     text = body_text(raw)
     assert "Opening hours" in text
     assert "Weather today" not in text
+
+
+def test_a_lead_repeating_the_stated_summary_stays_in_the_body() -> None:
+    lead = "The town will rebuild its harbour wall in granite, paid for by a levy on every catch."
+    raw = _page(f'<meta name="description" content="{lead}">', (
+        f"<div class='head'><h1>Harbour wall</h1><p class='lead'>{lead}</p></div>"
+        "<div class='region'><div class='story'>" + PROSE * 4 + "</div>"
+        "<div class='tools'><p>Print</p></div></div>"
+    ))
+    article = clean(raw)
+    assert article.standfirst == lead
+    assert article.body[0].text == lead

@@ -219,7 +219,7 @@ def page_units(text: str) -> tuple[list[Line], PageMeta, list[Removal]]:
     stated = read_stated(root)
     walk = _Walk(body)
     walk.run(body)
-    units, removals = walk.select(stated.title(), stated.description())
+    units, removals = walk.select(stated.title())
     return units, page_meta(root, units, stated, walk.written_date), removals
 
 
@@ -835,11 +835,12 @@ class _Walk:
                     return found[0]
         return None
 
-    def select(self, title: str = "", description: str = "") -> tuple[list[Line], list[Removal]]:
+    def select(self, title: str = "") -> tuple[list[Line], list[Removal]]:
         """Hint the main container's lines; drop the rest but a few lines before it.
 
         Prose between the headline and the container (a lead paragraph set
-        apart from the body) is main content too.
+        apart from the body) is main content too, even when it repeats the
+        summary the page states (which the front-matter keeps as standfirst).
         """
         anchor = self._anchor(title)
         main, ok = self._main(anchor)
@@ -856,7 +857,7 @@ class _Walk:
         if headline >= 0:
             for index in range(headline + 1, first):
                 line = self.lines[index]
-                if _lead_like(line) and not (description and overlap(line.text, description) > 0.9):
+                if _lead_like(line):
                     main.add(index)
         units: list[Line] = []
         removals = self.removals
