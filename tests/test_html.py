@@ -490,3 +490,17 @@ def test_a_lead_repeating_the_stated_summary_stays_in_the_body() -> None:
     article = clean(raw)
     assert article.standfirst == lead
     assert article.body[0].text == lead
+
+
+def test_a_lead_set_apart_from_the_body_by_a_byline_is_kept() -> None:
+    lead = "The harbour wall will be rebuilt in granite, the council decided after a long debate."
+    raw = _page("", (
+        f"<div class='head'><h1>Harbour wall</h1><p>{lead}</p>"
+        "<p><a href='/jane'>Jane Smith</a></p></div>"
+        "<div class='region'><div class='story'>" + PROSE * 4 + "</div>"
+        "<div class='tools'><p>Print</p></div></div>"
+    ))
+    article = clean(raw)
+    assert article.body[0].text == lead
+    assert article.authors == ["Jane Smith"]
+    assert all("Jane Smith" not in block.text for block in article.body)

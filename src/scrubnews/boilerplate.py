@@ -225,6 +225,14 @@ def sort_lines(lines: list[Line], config: Config, *, page: bool = False) -> Sort
         ]
     else:
         keep = [start <= index < end for index in range(len(kept))]
+        if page:
+            # A lead paragraph the page put in its main content, set apart from
+            # the core by a byline or a date line, is kept.
+            for index in range(start):
+                line = kept[index]
+                if line.hint == "main" and words[index] >= 10 and ends_sentence(line.text) \
+                        and line.link_density < 0.25:
+                    keep[index] = True
     if not any(keep):
         keep = [start <= index < end for index in range(len(kept))]
     for index, line in enumerate(kept):
