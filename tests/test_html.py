@@ -367,3 +367,24 @@ def test_labels_and_headings_ending_the_container_are_dropped_by_name() -> None:
     assert "New quay" in text
     assert "Related posts" not in text and "Like this" not in text
     assert "page-tail" in {r.rule for r in article.removals}
+
+
+def test_a_stated_headline_nobody_repeats_yields_to_the_title_and_heading() -> None:
+    data = {"@type": "Article", "headline": "port town on the northern coast"}
+    head = (f'<script type="application/ld+json">{json.dumps(data)}</script>'
+            "<title>Harbour Wall - Town Wiki</title>")
+    body = "<article><h1>Harbour Wall</h1>" + PROSE * 3 + "</article>"
+    assert clean(_page(head, body)).title == "Harbour Wall"
+
+
+def test_a_heading_that_is_a_run_of_the_title_is_the_headline() -> None:
+    head = '<meta property="og:title" content="Works at the old harbour: Wall rebuilt in granite">'
+    body = "<article><h1>Wall rebuilt in granite</h1>" + PROSE * 3 + "</article>"
+    assert clean(_page(head, body)).title == "Wall rebuilt in granite"
+
+
+def test_a_heading_cut_short_or_of_one_word_does_not_replace_the_title() -> None:
+    head = '<meta property="og:title" content="The Harbour Project: Better Town Walls">'
+    for heading in ("Harbour Project:", "Walls"):
+        body = f"<article><h2>{heading}</h2>" + PROSE * 3 + "</article>"
+        assert clean(_page(head, body)).title == "The Harbour Project: Better Town Walls"

@@ -294,6 +294,36 @@ def _metas(root: Any) -> dict[str, str]:
     return found
 
 
+def _odd_one_out(said: str, document: str, heads: list[str]) -> bool:
+    """True if the page's ``<title>`` and a heading agree on a title that the
+    stated one (``said``) shares little with: a JSON-LD ``headline`` holding a
+    description, a social title written for another audience.
+
+    >>> _odd_one_out("matrix equal to its conjugate-transpose", "Hermitian matrix - Wikipedia",
+    ...              ["Hermitian matrix"])
+    True
+    """
+    parts = [document, *SEPARATOR.split(document)]
+    if max(overlap(said, p) for p in parts) >= 0.5 or any(overlap(said, h) >= 0.5 for h in heads):
+        return False
+    return any(overlap(h, p) >= 0.8 for h in heads for p in parts)
+
+
+def _within(heading: str, title: str) -> bool:
+    """True if ``heading`` is a run of two or more of ``title``'s words, and not
+    cut short (``"Open Journalism Project:"``): the title's headline part.
+
+    >>> _within("Kaeser verarscht Neubauer", "Siemens und Adani: Kaeser verarscht Neubauer")
+    True
+    >>> _within("Make your Firefox your own", "Firefox - Customize and make it your own")
+    False
+    """
+    words = _words(heading)
+    if len(words) < 2 or heading.rstrip().endswith(":"):
+        return False
+    return f" {' '.join(words)} " in f" {' '.join(_words(title))} "
+
+
 def _title(root: Any, stated: Stated, units: list[Line]) -> str | None:
     metas = stated.metas
     said = stated.title()
@@ -301,11 +331,14 @@ def _title(root: Any, stated: Stated, units: list[Line]) -> str | None:
     heads = [u.text for u in units if u.kind == "h" and u.level <= 2]
     heads += [_clean(" ".join(h.itertext())) for h in root.iter("h1")][:3]
     heads = [h for h in heads if h][:8]
+    el = root.find(".//title")
+    document = _clean(text_content(el)) if el is not None else ""
+    if document.startswith("<"):
+        document = ""
+    if said and document and heads and _odd_one_out(said, document, heads):
+        said = document
     if not said:
-        el = root.find(".//title")
-        said = _clean(text_content(el)) if el is not None else ""
-        if said.startswith("<"):
-            said = ""
+        said = document
         repeated = any(overlap(h, part) >= 0.8 for h in heads
                        for part in [said, *SEPARATOR.split(said)])
         # A document title no heading repeats (a site name) yields to the first heading.
@@ -320,7 +353,7 @@ def _title(root: Any, stated: Stated, units: list[Line]) -> str | None:
         choice = max([said, *parts], key=lambda p: (round(overlap(best, p), 2), p == said))
         if overlap(best, choice) >= 0.8:
             return choice
-        if set(_words(best)) and set(_words(best)) <= set(_words(said)):
+        if _within(best, said):
             return best
     if len(parts) > 1:
         site = (metas.get("og:site_name") or metas.get("application-name") or "").casefold()
