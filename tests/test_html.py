@@ -388,3 +388,12 @@ def test_a_heading_cut_short_or_of_one_word_does_not_replace_the_title() -> None
     for heading in ("Harbour Project:", "Walls"):
         body = f"<article><h2>{heading}</h2>" + PROSE * 3 + "</article>"
         assert clean(_page(head, body)).title == "The Harbour Project: Better Town Walls"
+
+
+def test_rdfa_property_lists_and_dublin_core_creator_are_read_first() -> None:
+    head = ('<meta property="x:title dc:title" content="Harbour wall rebuilt">'
+            '<meta name="author" content="Site Owner">'
+            '<meta property="dc:creator twitter:site_name" content="Jo Smith">')
+    article = clean(_page(head, "<article><h1>Other heading</h1>" + PROSE * 3 + "</article>"))
+    assert article.title == "Harbour wall rebuilt"
+    assert article.authors == ["Jo Smith"]

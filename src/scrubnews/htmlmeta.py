@@ -100,7 +100,8 @@ _ARTICLE_TYPES = ("Article", "BlogPosting", "Posting", "Report", "WebPage", "Liv
 
 _TITLE_KEYS = ("dc:title", "dc.title", "dcterm:title", "dcterms.title", "og:title", "headline",
                "title", "twitter:title", "parsely-title", "sailthru.title")
-_AUTHOR_KEYS = ("author", "article:author", "dc.creator", "dcterms.creator", "parsely-author",
+_AUTHOR_KEYS = ("dc:creator", "dc.creator", "dcterms.creator", "author", "article:author",
+                "parsely-author",
                 "sailthru.author", "byl", "citation_author", "author_name", "og:article:author",
                 "article:author_name", "twitter:creator:name", "cxenseparse:author")
 _DATE_KEYS = (
@@ -288,9 +289,10 @@ def _metas(root: Any) -> dict[str, str]:
         key = el.get("property") or el.get("name") or el.get("itemprop") or el.get("http-equiv")
         content = el.get("content")
         if key and content:
-            key = key.strip().lower()
-            if key not in found:
-                found[key] = _clean(content)
+            # RDFa lists several properties in one attribute ("dc:creator twitter:site_name").
+            for one in key.lower().split()[:5]:
+                if one not in found:
+                    found[one] = _clean(content)
     return found
 
 
