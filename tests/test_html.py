@@ -397,3 +397,24 @@ def test_rdfa_property_lists_and_dublin_core_creator_are_read_first() -> None:
     article = clean(_page(head, "<article><h1>Other heading</h1>" + PROSE * 3 + "</article>"))
     assert article.title == "Harbour wall rebuilt"
     assert article.authors == ["Jo Smith"]
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        ("Jo Smith (avec Al Wu et Bo Li)", ["Jo Smith", "Al Wu", "Bo Li"]),
+        ("Jo (Anne) Smith", ["Jo Anne Smith"]),
+        ("Jo Smith (Harbour Gazette)", ["Jo Smith"]),
+        ("Por Jo Smith @josmith", ["Jo Smith"]),
+        ("Jo Smith Alle Artikel", ["Jo Smith"]),
+    ],
+)
+def test_asides_handles_and_link_labels_in_a_byline(byline: str, authors: list[str]) -> None:
+    body = f"<article><h1>Harbour</h1><div class='byline'>{byline}</div>" + PROSE * 3 + "</article>"
+    assert clean(_page("", body)).authors == authors
+
+
+def test_an_author_naming_the_site_by_its_address_is_not_a_person() -> None:
+    head = '<meta name="author" content="Harbour Gazette (www.gazette.example)">'
+    body = "<article><h1>Harbour</h1><p>By Jo Smith</p>" + PROSE * 3 + "</article>"
+    assert clean(_page(head, body)).authors == ["Jo Smith"]

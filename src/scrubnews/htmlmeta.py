@@ -223,6 +223,31 @@ def _ld_names(value: Any, people: list[str], others: list[str],
         target.extend(split_names(name, desks=True))
 
 
+# Link labels after a name in a byline box: "Jo Smith Alle Artikel", "Jo Smith Follow".
+_TRAILING_LABELS = frozenset(
+    "alle all artikel articles beiträge posts follow folgen profil profile mehr more".split()
+)
+# A parenthesised aside in an author string, and a social handle after a name.
+_PARENS = re.compile(r"\s?\(([^()]{0,80})\)")
+_WITH = re.compile(r"(?:with|avec|mit|con|com|met)\s", re.IGNORECASE)
+_HANDLE = re.compile(r"\s@\w[\w.]{0,30}")
+
+
+def _unwrap(m: re.Match[str]) -> str:
+    """Co-authors after "with" become names of their own ("(avec Al Wu)" -> ", Al Wu");
+    a nickname or middle name inside a name is kept ("Jo (Anne) Smith"); an aside
+    after a name (an agency, an address) is dropped."""
+    inner = m.group(1).strip()
+    if _NOT_NAME.search(inner):
+        return m.group(0)  # "Site Name (www.example.com)": left for the checks to refuse
+    co = _WITH.match(inner)
+    if co is not None:
+        return ", " + inner[co.end() :]
+    if m.string[m.end() :].lstrip()[:1].isalnum():
+        return " " + inner
+    return ""
+
+
 def split_names(text: str, *, desks: bool = False) -> list[str]:
     """Person names in an author string: ``"By Jo Smith and Al Wu"`` -> two names.
 
@@ -235,6 +260,10 @@ def split_names(text: str, *, desks: bool = False) -> list[str]:
     []
     >>> split_names("Deutscher Caritasverband e.V.")
     ['Deutscher Caritasverband']
+    >>> split_names("Jo Smith (avec Al Wu et Bo Li)")
+    ['Jo Smith', 'Al Wu', 'Bo Li']
+    >>> split_names("Jo (Anne) Smith @josmith")
+    ['Jo Anne Smith']
     """
     text = _clean(html.unescape(text) if "&" in text else text)
     if not text or len(text) > 200 or text.startswith(("http:", "https:", "/")):
@@ -243,9 +272,14 @@ def split_names(text: str, *, desks: bool = False) -> list[str]:
     if m:
         text = text[m.end() :]
     text = _EV.sub("", _DATE_TAIL.sub("", text.split("|")[0]))
+    text = _HANDLE.sub("", _PARENS.sub(_unwrap, text))
     names: list[str] = []
     for part in _NAME_SPLIT.split(text):
         part = part.strip(" .:-–—·•")
+        words = part.split()
+        while len(words) > 1 and words[-1].casefold() in _TRAILING_LABELS:
+            words.pop()  # "Jo Smith Alle Artikel", "Jo Smith Follow"
+        part = " ".join(words)
         if names and _DEGREE.fullmatch(part):
             continue  # "Jo Smith, MD"
         if names and _JOB.search(part):
