@@ -418,3 +418,16 @@ def test_an_author_naming_the_site_by_its_address_is_not_a_person() -> None:
     head = '<meta name="author" content="Harbour Gazette (www.gazette.example)">'
     body = "<article><h1>Harbour</h1><p>By Jo Smith</p>" + PROSE * 3 + "</article>"
     assert clean(_page(head, body)).authors == ["Jo Smith"]
+
+
+def test_a_byline_anywhere_on_the_page_names_the_authors_when_nothing_else_does() -> None:
+    body = ("<div class='wrap'><article><h1>Harbour</h1>" + PROSE * 3 + "</article>"
+            "<div class='postinfo'>Gespeichert von rasos am 24. Juli 2017</div>"
+            "<form><p>Posted by Someone Else</p></form></div>")
+    assert clean(_page("", body)).authors == ["rasos"]
+
+
+def test_a_byline_in_a_comment_thread_names_nobody() -> None:
+    body = ("<article><h1>Harbour</h1>" + PROSE * 3 + "</article>"
+            "<div class='comments'><p>Posted by Jo Reader on 3 May 2020</p></div>")
+    assert clean(_page("", body)).authors == []

@@ -545,6 +545,34 @@ def _authors(root: Any, items: list[dict[str, Any]], metas: dict[str, str],
     return first
 
 
+# A byline marker in an element's own text ("von", "By", "Autor:", "Posted by").
+_MARKER = re.compile(
+    r"(?<!\w)(?:by|von|vom|par|por|door|autor(?:in)?|author|auteur|autore|written|posted"
+    r"|verfasst|geschrieben|text)(?!\w)",
+    re.IGNORECASE,
+)
+_MARKED_TAGS = ("p", "div", "span", "small", "li", "em", "strong", "b", "i", "td", "address",
+                "h4", "h5", "h6", "time", "section", "header", "footer", "article")
+
+
+def byline_in_page(root: Any) -> list[str]:
+    """Authors from the first short element outside page chrome whose own text
+    holds a byline marker and names someone ("Gespeichert von rasos am 24. Juli
+    2017", "Autor: Peter Maahn/SP-X"), anywhere on the page."""
+    body = root.find("body")
+    for el in (body if body is not None else root).iter(_MARKED_TAGS):
+        own = " ".join([el.text or "", *(child.tail or "" for child in el)])
+        if len(own) > 300 or not _MARKER.search(own):
+            continue
+        text = _text(el)
+        if len(text) > 150 or _in_chrome(el):
+            continue
+        found = find_authors(text)
+        if found:
+            return found[:10]
+    return []
+
+
 def _date(root: Any, items: list[dict[str, Any]], metas: dict[str, str],
           classed: _Classed) -> tuple[dt.date | dt.datetime | None, str]:
     """The page's date and the value it was read from (``""`` if not a stated value)."""
@@ -732,6 +760,8 @@ def page_meta(root: Any, units: list[Line], stated: Stated | None = None,
         meta.standfirst = metas.get("og:description") or metas.get("description") or None
     classed = _Classed(root)
     meta.authors = _authors(root, items, metas, classed, units)
+    if not meta.authors:
+        meta.byline_authors = byline_in_page(root)
     meta.date, value = _date(root, items, metas, classed)
     if written is not None and (meta.date is None or (
         isinstance(meta.date, dt.datetime) and _UTC.search(value[-40:]) is not None
@@ -744,6 +774,7 @@ def page_meta(root: Any, units: list[Line], stated: Stated | None = None,
     if meta.standfirst:
         meta.standfirst = repair_line(meta.standfirst)[0] or None
     meta.authors = [repair_line(a)[0] for a in meta.authors]
+    meta.byline_authors = [repair_line(a)[0] for a in meta.byline_authors]
     if isinstance(meta.date, dt.datetime) and meta.date.tzinfo is not None:
         meta.date = meta.date.replace(tzinfo=None)
     return meta
