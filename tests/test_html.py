@@ -431,3 +431,17 @@ def test_a_byline_in_a_comment_thread_names_nobody() -> None:
     body = ("<article><h1>Harbour</h1>" + PROSE * 3 + "</article>"
             "<div class='comments'><p>Posted by Jo Reader on 3 May 2020</p></div>")
     assert clean(_page("", body)).authors == []
+
+
+@pytest.mark.parametrize(
+    ("stated", "host"),
+    [("Hanns-Seidel-Stiftung", "www.hss.example"), ("Bund der Energieverbraucher",
+                                                    "www.energieverbraucher.example")],
+)
+def test_an_organisation_named_by_the_sites_address_yields_to_a_byline(stated: str,
+                                                                       host: str) -> None:
+    head = (f'<link rel="canonical" href="https://{host}/news/1">'
+            f'<meta name="author" content="{stated}">')
+    body = ("<div><article><h1>Harbour</h1>" + PROSE * 3 + "</article>"
+            "<p>Autorin: Uta Staschewski</p></div>")
+    assert clean(_page(head, body)).authors == ["Uta Staschewski"]

@@ -467,14 +467,27 @@ def _site_names(root: Any, items: list[dict[str, Any]], metas: dict[str, str]) -
         host = _HOST.match(url)
         if host:
             names.append(host.group(1).removeprefix("www."))
+            labels = host.group(1).split(".")
+            if len(labels) >= 2:
+                names.append(labels[-2])  # "hss" of "www.hss.de"
+    # "Achtsam durch die Krise - DIE FURCHE": the parts of a site name, too.
+    names += [part for name in names[:2] for part in SEPARATOR.split(name)[1:]]
     return [c for c in (_compact(n) for n in names) if len(c) >= 3]
 
 
 def _is_site(names: list[str], sites: list[str]) -> bool:
     """True if the author names are the site's own name ("tagesschau.de", "Die Zeit")."""
     joined = _compact(" ".join(names))
-    return bool(joined) and any(
-        joined == site or (joined in site and len(joined) >= 0.6 * len(site)) for site in sites
+    if not joined:
+        return False
+    # "Hanns-Seidel-Stiftung" on hss.de: the initials of a name of three words or more.
+    initials = "".join(w[0] for w in re.split(r"[\s-]+", " ".join(names).casefold()) if w)
+    return any(
+        joined == site
+        or (joined in site and len(joined) >= 0.6 * len(site))
+        or (site in joined and len(site) >= 0.6 * len(joined))
+        or (len(initials) >= 3 and initials == site)
+        for site in sites
     )
 
 
@@ -542,6 +555,9 @@ def _authors(root: Any, items: list[dict[str, Any]], metas: dict[str, str],
             found = find_authors(unit.text)
             if found and not _is_site(found, sites or []):
                 return found[:10]
+        found = byline_in_page(root)
+        if found and not _is_site(found, sites or []):
+            return found
     return first
 
 
