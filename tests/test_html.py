@@ -445,3 +445,17 @@ def test_an_organisation_named_by_the_sites_address_yields_to_a_byline(stated: s
     body = ("<div><article><h1>Harbour</h1>" + PROSE * 3 + "</article>"
             "<p>Autorin: Uta Staschewski</p></div>")
     assert clean(_page(head, body)).authors == ["Uta Staschewski"]
+
+
+def test_an_author_given_by_user_name_is_written_as_the_byline_writes_it() -> None:
+    head = '<meta name="author" content="gabor_munier">'
+    body = ("<article><h1>Harbour</h1><span class='author'>Autor: Gàbor Muniér</span>"
+            + PROSE * 3 + "</article>")
+    assert clean(_page(head, body)).authors == ["Gàbor Muniér"]
+
+
+def test_a_first_name_alone_is_not_completed_from_a_bio() -> None:
+    head = '<meta name="author" content="Tine">'
+    body = ("<article><h1>Harbour</h1>" + PROSE * 3 + "</article>"
+            "<div class='author-box'>Tine Hi, ich bin Tine und schreibe hier.</div>")
+    assert clean(_page(head, body)).authors == ["Tine"]

@@ -27,6 +27,7 @@ import functools
 import html
 import json
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -535,6 +536,36 @@ def _stated_authors(root: Any, items: list[dict[str, Any]], metas: dict[str, str
     yield others
 
 
+# Two to four capitalised words: a full name in a byline or an author's bio.
+_FULL_NAME = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’.-]+(?: [A-ZÀ-ÖØ-Þ][\w'’.-]+){1,3}")
+
+
+def _plain(text: str) -> str:
+    """``text`` compacted, without accents: "Gàbor Muniér" and "gabor_munier" meet."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return _compact("".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+def _fuller(names: list[str], root: Any, classed: _Classed) -> list[str]:
+    """A lone author given by a user name ("arianschlichenmayer", "gabor_munier")
+    as a byline or an author box on the page writes it ("von Arian
+    Schlichenmayer", "Autor: Gàbor Muniér"); else ``names``.
+
+    (A first name alone is left alone: bloggers sign so, and the capitalised
+    words after it in a bio are as often a greeting as a surname.)"""
+    if len(names) != 1 or " " in names[0].strip():
+        return names
+    key = _plain(names[0])
+    boxes = [el for el, byline, _date in classed.elements if byline]
+    boxes += root.xpath('//*[@itemprop="author" or @rel="author"]')[:10]
+    for el in boxes[:60]:
+        for m in _FULL_NAME.finditer(_text(el)[:300]):
+            found = m.group()
+            if _plain(found) == key:
+                return [found]
+    return names
+
+
 def _authors(root: Any, items: list[dict[str, Any]], metas: dict[str, str],
              classed: _Classed, units: list[Line]) -> list[str]:
     """The first author candidate that is not the site's own name, else a byline
@@ -775,7 +806,7 @@ def page_meta(root: Any, units: list[Line], stated: Stated | None = None,
     if not meta.standfirst:
         meta.standfirst = metas.get("og:description") or metas.get("description") or None
     classed = _Classed(root)
-    meta.authors = _authors(root, items, metas, classed, units)
+    meta.authors = _fuller(_authors(root, items, metas, classed, units), root, classed)
     if not meta.authors:
         meta.byline_authors = byline_in_page(root)
     meta.date, value = _date(root, items, metas, classed)
