@@ -459,3 +459,14 @@ def test_a_first_name_alone_is_not_completed_from_a_bio() -> None:
     body = ("<article><h1>Harbour</h1>" + PROSE * 3 + "</article>"
             "<div class='author-box'>Tine Hi, ich bin Tine und schreibe hier.</div>")
     assert clean(_page(head, body)).authors == ["Tine"]
+
+
+def test_a_byline_naming_the_stated_author_and_more_people_gives_them_all() -> None:
+    data = {"@type": "Article", "headline": "Harbour", "author": {"name": "Rudolf Fischer"}}
+    head = (f'<script type="application/ld+json">{json.dumps(data)}</script>'
+            '<link rel="canonical" href="https://harbour.example/news/1">')
+    body = ("<article><h1>Harbour</h1><div class='author'>von Rudolf Fischer, Simon Kohler</div>"
+            + PROSE * 3 + "</article>")
+    assert clean(_page(head, body)).authors == ["Rudolf Fischer", "Simon Kohler"]
+    site = body.replace("Simon Kohler", "harbour.example")
+    assert clean(_page(head, site)).authors == ["Rudolf Fischer"]

@@ -566,19 +566,35 @@ def _fuller(names: list[str], root: Any, classed: _Classed) -> list[str]:
     return names
 
 
+def _all_of(names: list[str], later: Iterator[list[str]], sites: list[str]) -> list[str]:
+    """``names``, or a later candidate naming them all and more people (not the
+    site): the JSON-LD gives the first author, the byline "von Rudolf Fischer,
+    Simon Kohler"."""
+    have = {_plain(n) for n in names}
+    for other in later:
+        if (
+            len(names) < len(other) <= 6
+            and have < {_plain(n) for n in other}
+            and not any(_is_site([n], sites) for n in other if _plain(n) not in have)
+        ):
+            return other
+    return names
+
+
 def _authors(root: Any, items: list[dict[str, Any]], metas: dict[str, str],
              classed: _Classed, units: list[Line]) -> list[str]:
     """The first author candidate that is not the site's own name, else a byline
     written near the article's start, else the first candidate."""
     first: list[str] = []
     sites: list[str] | None = None
-    for names in _stated_authors(root, items, metas, classed):
+    stream = _stated_authors(root, items, metas, classed)
+    for names in stream:
         if not names:
             continue
         if sites is None:
             sites = _site_names(root, items, metas)
         if not _is_site(names, sites):
-            return names[:10]
+            return _all_of(names[:10], stream, sites)
         first = first or names[:10]
     if first:
         head = [u for u in units if u.hint == "chrome"] + [u for u in units if u.hint == "main"][:8]
