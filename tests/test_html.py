@@ -470,3 +470,11 @@ def test_a_byline_naming_the_stated_author_and_more_people_gives_them_all() -> N
     assert clean(_page(head, body)).authors == ["Rudolf Fischer", "Simon Kohler"]
     site = body.replace("Simon Kohler", "harbour.example")
     assert clean(_page(head, site)).authors == ["Rudolf Fischer"]
+
+
+def test_a_page_opening_with_a_long_style_block_is_html() -> None:
+    style = "<style>\n" + ".box { opacity: 1; margin: 100px auto; }\n" * 1200 + "</style>\n"
+    raw = (style + "<!DOCTYPE html><html><head><title>Harbour wall rebuilt</title></head>"
+           "<body><article><h1>Harbour wall rebuilt</h1>" + PROSE * 3 + "</article></body></html>")
+    assert looks_like_html(raw)
+    assert clean(raw.encode()).title == "Harbour wall rebuilt"
