@@ -478,3 +478,9 @@ def test_a_page_opening_with_a_long_style_block_is_html() -> None:
            "<body><article><h1>Harbour wall rebuilt</h1>" + PROSE * 3 + "</article></body></html>")
     assert looks_like_html(raw)
     assert clean(raw.encode()).title == "Harbour wall rebuilt"
+
+
+def test_a_date_as_a_part_of_the_stated_title_is_cut() -> None:
+    head = '<meta property="og:title" content="23.01.2022 - Harbour wall rebuilt in granite">'
+    body = "<article><h2>Other</h2>" + PROSE * 3 + "</article>"
+    assert clean(_page(head, body)).title == "Harbour wall rebuilt in granite"

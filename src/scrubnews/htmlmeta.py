@@ -346,6 +346,31 @@ def _odd_one_out(said: str, document: str, heads: list[str]) -> bool:
     return any(overlap(h, p) >= 0.8 for h in heads for p in parts)
 
 
+def _undated(title: str | None) -> str | None:
+    """``title`` without a first or last part that is only a date.
+
+    >>> _undated("23.01.2022 - Wierer wins the last race - Biathlon")
+    'Wierer wins the last race - Biathlon'
+    >>> _undated("Review of the year - 3 March 2022")
+    'Review of the year'
+    >>> _undated("Council votes on 3 March 2022 - Town News")
+    'Council votes on 3 March 2022 - Town News'
+    """
+    if not title:
+        return title
+    pieces = SEPARATOR.split(title)
+    if len(pieces) < 2:
+        return title
+    for index in (0, -1):
+        piece = pieces[index].strip()
+        found = find_date(piece)
+        if found is not None and found[1] == 0 and found[2] >= len(piece) - 1:
+            cut = SEPARATOR.search(title) if index == 0 else list(SEPARATOR.finditer(title))[-1]
+            assert cut is not None
+            return title[cut.end() :] if index == 0 else title[: cut.start()]
+    return title
+
+
 def _within(heading: str, title: str) -> bool:
     """True if ``heading`` is a run of two or more of ``title``'s words, and not
     cut short (``"Open Journalism Project:"``): the title's headline part.
@@ -814,7 +839,7 @@ def page_meta(root: Any, units: list[Line], stated: Stated | None = None,
     stated = stated or read_stated(root)
     items, metas = stated.items, stated.metas
     meta = PageMeta()
-    meta.title = _title(root, stated, units)
+    meta.title = _undated(_title(root, stated, units))
     for item in items:
         if _is_article(item) and isinstance(item.get("description"), str):
             meta.standfirst = _clean(item["description"]) or None
