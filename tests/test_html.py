@@ -484,3 +484,12 @@ def test_a_date_as_a_part_of_the_stated_title_is_cut() -> None:
     head = '<meta property="og:title" content="23.01.2022 - Harbour wall rebuilt in granite">'
     body = "<article><h2>Other</h2>" + PROSE * 3 + "</article>"
     assert clean(_page(head, body)).title == "Harbour wall rebuilt in granite"
+
+
+def test_a_time_element_with_the_sites_offset_gives_the_local_day_of_a_utc_stamp() -> None:
+    head = '<meta property="article:published_time" content="2022-05-04T03:37:37+00:00">'
+    body = ("<article><h1>Harbour</h1><time datetime='2022-05-03T23:37:37-04:00'>3 May</time>"
+            + PROSE * 3 + "</article>")
+    assert str(clean(_page(head, body)).date)[:10] == "2022-05-03"
+    other = body.replace("2022-05-03T23:37:37-04:00", "2022-05-03T21:00:00-04:00")
+    assert str(clean(_page(head, other)).date)[:10] == "2022-05-04"

@@ -94,6 +94,8 @@ _URL_DATE = re.compile(
 )
 # A machine-readable time stated in UTC ("...T23:00Z", "+00:00", "+0000").
 _UTC = re.compile(r"\d:\d\d(?::\d\d(?:\.\d{1,9})?)?\s?(?:Z|UTC|GMT|[+-]00:?00)\s*$", re.I)
+# A machine-readable time with a zone offset other than UTC ("...T23:37:37-04:00").
+_OFFSET = re.compile(r"\d:\d\d(?::\d\d(?:\.\d{1,9})?)?[+-](?!00:?00)\d\d:?\d\d\s*$")
 _DATE_CLASS = re.compile(r"date|time|publish|posted|dateline|byline|meta|datum|fecha", re.I)
 _BYLINE_CLASS = re.compile(r"byline|author|autor|writer|reporter|creator", re.I)
 _ARTICLE_TYPES = ("Article", "BlogPosting", "Posting", "Report", "WebPage", "LiveBlogPosting",
@@ -671,6 +673,13 @@ def _date(root: Any, items: list[dict[str, Any]], metas: dict[str, str],
         # gives next to it: the address has the local day.
         if day is not None and _UTC.search(value[-40:]) and _local_day(found, day):
             return day, ""
+        if _UTC.search(value[-40:]):
+            # The same instant in a <time> with the site's own offset: its local day.
+            for el in list(root.iter("time"))[:10]:
+                stamp = el.get("datetime") or ""
+                if (_OFFSET.search(stamp) and (seen := parse_iso(stamp)) is not None
+                        and _local_day(found, seen)):
+                    return seen, stamp
         return found, value
     if day is not None:
         return day, ""
