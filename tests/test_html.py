@@ -493,3 +493,18 @@ def test_a_time_element_with_the_sites_offset_gives_the_local_day_of_a_utc_stamp
     assert str(clean(_page(head, body)).date)[:10] == "2022-05-03"
     other = body.replace("2022-05-03T23:37:37-04:00", "2022-05-03T21:00:00-04:00")
     assert str(clean(_page(head, other)).date)[:10] == "2022-05-04"
+
+
+def test_a_page_byline_split_over_elements_or_after_dashes_is_read() -> None:
+    tail = "<div class='postmeta'>2. August 2012 <span>By <a href='/u'>jdoe</a></span></div>"
+    body = "<div><article><h1>Harbour</h1>" + PROSE * 3 + "</article>" + tail + "</div>"
+    assert clean(_page("", body)).authors == ["jdoe"]
+    dashes = body.replace(tail, "<p><strong>---- by Kenneth Surin</strong></p>")
+    assert clean(_page("", dashes)).authors == ["Kenneth Surin"]
+
+
+def test_the_sites_makers_are_not_the_authors() -> None:
+    footer = "<p>© 2008 by Martin Weber Hosted by Example Hosting</p><p>Website by Aqua Design</p>"
+    body = "<div><article><h1>Harbour</h1>" + PROSE * 3 + "</article>" + footer + "</div>"
+    assert clean(_page("", body)).authors == ["Martin Weber"]
+    assert clean(_page("", body.replace(footer[:footer.index("<p>W")], ""))).authors == []

@@ -641,6 +641,13 @@ _MARKER = re.compile(
     r"|verfasst|geschrieben|text)(?!\w)",
     re.IGNORECASE,
 )
+# Credits of the site's makers, not of the article: "Website by Aqua Design Inc.";
+# a byline ends where one begins ("2008 by Jo Smith Hosted by Example").
+_MADE_BY = re.compile(
+    r"(?:designed|powered|hosted|theme|website|webdesign|developed|template|made|gestaltet"
+    r"|realisiert|umgesetzt)\s(?:by|von)\b",
+    re.IGNORECASE,
+)
 _MARKED_TAGS = ("p", "div", "span", "small", "li", "em", "strong", "b", "i", "td", "address",
                 "h4", "h5", "h6", "time", "section", "header", "footer", "article")
 
@@ -657,9 +664,17 @@ def byline_in_page(root: Any) -> list[str]:
         text = _text(el)
         if len(text) > 150 or _in_chrome(el):
             continue
-        found = find_authors(text)
-        if found:
-            return found[:10]
+        # The marker's element, then its parent: "<span>By <a>jdoe</a></span>" holds
+        # too little, "2. August 2012 <span>By <a>jdoe</a></span>" is the byline.
+        parent = el.getparent()
+        for said in (text, _text(parent) if parent is not None else ""):
+            made = _MADE_BY.search(said)
+            said = said[: made.start()] if made is not None else said
+            if len(said) > 150:
+                continue
+            found = find_authors(said.lstrip("-–—*·|: "))
+            if found:
+                return found[:10]
     return []
 
 
