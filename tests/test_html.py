@@ -508,3 +508,14 @@ def test_the_sites_makers_are_not_the_authors() -> None:
     body = "<div><article><h1>Harbour</h1>" + PROSE * 3 + "</article>" + footer + "</div>"
     assert clean(_page("", body)).authors == ["Martin Weber"]
     assert clean(_page("", body.replace(footer[:footer.index("<p>W")], ""))).authors == []
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [("Ben Silverman Games Editor", ["Ben Silverman"]),
+     ("Jo Smith Senior Staff Writer", ["Jo Smith"]),
+     ("Mary Ann Smith Editor", ["Mary Ann Smith"])],
+)
+def test_a_role_and_its_desk_after_a_name_are_cut(byline: str, authors: list[str]) -> None:
+    body = f"<article><h1>Harbour</h1><div class='author'>{byline}</div>" + PROSE * 3 + "</article>"
+    assert clean(_page("", body)).authors == authors

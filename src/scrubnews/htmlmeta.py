@@ -230,6 +230,17 @@ def _ld_names(value: Any, people: list[str], others: list[str],
 _TRAILING_LABELS = frozenset(
     "alle all artikel articles beiträge posts follow folgen profil profile mehr more".split()
 )
+# A role after a name in one author string, and the desk words before it.
+_ROLE_WORDS = frozenset(
+    "editor reporter writer correspondent columnist contributor journalist producer "
+    "redakteur redakteurin autor autorin".split()
+)
+_DESK_WORDS = frozenset(
+    "staff senior chief deputy managing contributing executive associate special political "
+    "business health science sport sports foreign news games gaming tech technology travel "
+    "food music film culture fashion beauty style world features opinion digital education "
+    "politics entertainment finance money video photo social freier freie".split()
+)
 # A parenthesised aside in an author string, and a social handle after a name.
 _PARENS = re.compile(r"\s?\(([^()]{0,80})\)")
 _WITH = re.compile(r"(?:with|avec|mit|con|com|met)\s", re.IGNORECASE)
@@ -267,6 +278,8 @@ def split_names(text: str, *, desks: bool = False) -> list[str]:
     ['Jo Smith', 'Al Wu', 'Bo Li']
     >>> split_names("Jo (Anne) Smith @josmith")
     ['Jo Anne Smith']
+    >>> split_names("Ben Silverman Games Editor")
+    ['Ben Silverman']
     """
     text = _clean(html.unescape(text) if "&" in text else text)
     if not text or len(text) > 200 or text.startswith(("http:", "https:", "/")):
@@ -282,6 +295,10 @@ def split_names(text: str, *, desks: bool = False) -> list[str]:
         words = part.split()
         while len(words) > 1 and words[-1].casefold() in _TRAILING_LABELS:
             words.pop()  # "Jo Smith Alle Artikel", "Jo Smith Follow"
+        if len(words) >= 3 and words[-1].casefold().rstrip("s") in _ROLE_WORDS:
+            words.pop()  # "Ben Silverman Games Editor": the role, then its desk
+            while len(words) >= 3 and words[-1].casefold() in _DESK_WORDS:
+                words.pop()
         part = " ".join(words)
         if names and _DEGREE.fullmatch(part):
             continue  # "Jo Smith, MD"
