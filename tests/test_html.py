@@ -519,3 +519,11 @@ def test_the_sites_makers_are_not_the_authors() -> None:
 def test_a_role_and_its_desk_after_a_name_are_cut(byline: str, authors: list[str]) -> None:
     body = f"<article><h1>Harbour</h1><div class='author'>{byline}</div>" + PROSE * 3 + "</article>"
     assert clean(_page("", body)).authors == authors
+
+
+def test_a_plain_document_title_outranks_a_section_heading() -> None:
+    body = "<article><h2>Test case one</h2>" + PROSE * 3 + "</article>"
+    head = "<title>Harbour wall rebuilt in granite</title>"
+    assert clean(_page(head, body)).title == "Harbour wall rebuilt in granite"
+    site = "<title>Harbour News -</title>"
+    assert clean(_page(site, body)).title == "Test case one"

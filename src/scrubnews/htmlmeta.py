@@ -423,8 +423,15 @@ def _title(root: Any, stated: Stated, units: list[Line]) -> str | None:
         repeated = any(overlap(h, part) >= 0.8 for h in heads
                        for part in [said, *SEPARATOR.split(said)])
         # A document title no heading repeats (a site name) yields to the first heading.
-        if not repeated and heads and (not said or len(_words(heads[0])) >= 2):
-            return heads[0]
+        # An <h2> does not outrank a plain document title ("Lazy Load with Alt"), only
+        # one made of parts ("Ausbildung - Feuerwehr Oldenburg", "National Rail -"),
+        # often site and section.
+        h1s = {u.text for u in units if u.kind == "h" and u.level == 1}
+        h1s.update(_clean(" ".join(h.itertext())) for h in root.iter("h1"))
+        firsts = [h for h in heads if h in h1s and len(_words(h)) >= 2] or (
+            heads if not said or len(SEPARATOR.split(f"{said} ")) > 1 else [])
+        if not repeated and firsts and (not said or len(_words(firsts[0])) >= 2):
+            return firsts[0]
     if not said:
         return None
     parts = [p.strip() for p in SEPARATOR.split(said) if p.strip()]
