@@ -50,7 +50,7 @@ from scrubnews.words import SENTENCE_END, word_count
 
 _HTML_START = re.compile(
     r"\s{0,200}(?:<\?xml[^>]{0,200}>\s{0,20})?(?:<!--.{0,2000}?-->\s{0,20})*"
-    r"<(?:!doctype html|html|head|body|meta|title|div|p|article|section|table|link|script)\b",
+    r"<(?:!doctype html|html|head|body|meta|title|div|p|article|section|table|link|script|style)\b",
     re.IGNORECASE | re.DOTALL,
 )
 # A page with noise before its markup (a PHP warning, a <style>, many blank lines).
