@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import scrubnews
+from scrubnews.segment import Line
 from scrubnews.structure import parse_byline
 
 _BODY = (
@@ -58,3 +59,88 @@ def test_a_dropped_name_line_between_kept_head_lines_is_read_in_page_order() -> 
     # between the headline and the date.
     sorted_lines = Sorted(body=[caption, title, date, *paragraphs], before=[name])
     assert structure(sorted_lines).authors == ["Jane Miller"]
+
+
+def _paragraphs(first: int, count: int) -> list[Line]:
+
+    long = _BODY.split("\n\n")[0]
+    return [Line(first + 2 * i, long) for i in range(count)]
+
+
+def test_a_dropped_byline_between_the_first_core_lines_names_the_author() -> None:
+    from scrubnews.boilerplate import Sorted
+    from scrubnews.segment import Line
+    from scrubnews.structure import structure
+
+    title = Line(2, "River clean-up draws hundreds of volunteers", kind="h", level=1)
+    body = [title, Line(4, "Volunteers pulled rubbish out of the river."), *_paragraphs(8, 4)]
+    byline = Line(6, "par Jeanne Roy, le samedi")
+    sorted_lines = Sorted(body=body, outside=[(byline, "low-content")])
+    assert structure(sorted_lines).authors == ["Jeanne Roy"]
+
+
+def test_a_whole_byline_line_dropped_deep_in_the_core_names_the_author() -> None:
+    from scrubnews.boilerplate import Sorted
+    from scrubnews.segment import Line
+    from scrubnews.structure import structure
+
+    title = Line(2, "River clean-up draws hundreds of volunteers", kind="h", level=1)
+    body = [title, *_paragraphs(4, 12)]
+    sorted_lines = Sorted(body=body, outside=[(Line(21, "Von Jana Weber"), "low-content")])
+    assert structure(sorted_lines).authors == ["Jana Weber"]
+
+
+def test_a_byline_with_a_date_deep_in_the_core_is_not_taken_for_the_author() -> None:
+    from scrubnews.boilerplate import Sorted
+    from scrubnews.segment import Line
+    from scrubnews.structure import structure
+
+    title = Line(2, "River clean-up draws hundreds of volunteers", kind="h", level=1)
+    body = [title, *_paragraphs(4, 12)]
+    comment = Line(21, "Von Jana Weber 12.03.2019")
+    sorted_lines = Sorted(body=body, outside=[(comment, "low-content")])
+    assert structure(sorted_lines).authors == []
+
+
+def test_a_marker_word_is_not_part_of_a_name_line() -> None:
+    from scrubnews.structure import _name_line
+
+    assert _name_line("Von Tim Ehlers") is None
+
+
+def test_a_name_in_a_row_of_fields_with_the_date_is_the_author() -> None:
+    page = (
+        "Home\n\nRiver clean-up draws hundreds of volunteers\n\n"
+        "Jana Weber / 22.04.2020 / 06:15 / Foto: Town Hall / 150\n\n" + _BODY + _TAIL
+    )
+    article = scrubnews.clean(page.encode())
+    assert article.authors == ["Jana Weber"]
+    assert str(article.date)[:10] == "2020-04-22"
+
+
+def test_a_name_beside_a_dropped_dateline_is_found_after_the_headline_dateline() -> None:
+    from scrubnews.boilerplate import Sorted
+    from scrubnews.structure import structure
+
+    title = Line(4, "River clean-up draws hundreds of volunteers", kind="h", level=1)
+    body = [title, Line(6, "April 22, 2020"), *_paragraphs(8, 4)]
+    row = Line(2, "Jana Weber | 22.04.2020 | Lokales")
+    sorted_lines = Sorted(body=body, outside=[(row, "low-content")])
+    assert structure(sorted_lines).authors == ["Jana Weber"]
+
+
+def test_bylines_in_more_shapes_name_their_author() -> None:
+    from scrubnews.structure import find_authors
+
+    assert find_authors("ByJana Weber KTRK logo") == ["Jana Weber"]
+    assert find_authors("Publicado por Ana García") == ["Ana García"]
+    assert find_authors("Publié par Anne Roy à 08:00") == ["Anne Roy"]
+    assert find_authors("VON JANA WEBER am 21. April 2020") == ["Jana Weber"]
+    assert find_authors("Text von Jana Weber Illustration von Tom Roost") == ["Jana Weber"]
+
+
+def test_a_credit_or_a_word_starting_with_by_is_no_byline() -> None:
+    from scrubnews.structure import find_authors
+
+    assert find_authors("PHOTO BY JANA WEBER") == []
+    assert find_authors("Bylaws of the Rowing Club") == []

@@ -40,3 +40,33 @@ def test_html2text_heading_is_preferred() -> None:
         "this week at a cost of half a million pounds, the council said on Friday.\n\n" * 3
     )
     assert scrubnews.clean(page.encode()).title == "Town hall roof repaired at last"
+
+
+def _feature(text: str, name: str) -> float:
+    line = Line(3, text)
+    ctx = headline.context([line], [])
+    values = headline.features(headline.Candidate(line, -1, False, False), False, ctx)
+    return values[headline.FEATURES.index(name)]
+
+
+def test_captions_tag_lists_and_labels_are_told_apart() -> None:
+    assert _feature("Foto: Anita Berg", "credit") == 1.0
+    assert _feature("Photograph by Ed Marsh, Island Trust", "credit") == 1.0
+    assert _feature("Penguins on the ice last February. EFE", "credit") == 1.0
+    assert _feature("River clean-up draws hundreds of volunteers", "credit") == 0.0
+    assert _feature("amiga, dogs, floppy, Hunde, Hundeleben", "comma_list") == 1.0
+    assert _feature("Themen: Astronomie Physik", "label") == 1.0
+    assert _feature("Veröffentlicht von Jana Weber", "byline") == 1.0
+
+
+def test_a_captions_credit_never_beats_the_headline() -> None:
+    page = (
+        "Home\n\nNews\n\nWorkers to get notice in coming weeks\n\n"
+        "Office workers leave the building on Monday (Credit: Town Photos)\n\n"
+        + "More than four thousand workers are expected to receive notice in the coming "
+        "weeks, the company said in an email to its staff on Monday morning.\n\n" * 3
+    )
+    article = scrubnews.clean(page.encode())
+    assert article.title == "Workers to get notice in coming weeks"
+    assert "Credit" not in article.to_markdown().split("\n---\n", 1)[1]
+    assert any(r.rule == "head-caption" for r in article.removals)

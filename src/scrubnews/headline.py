@@ -37,8 +37,17 @@ FEATURES = (
     "log_words", "short", "long", "end_period", "end_question", "end_colon", "end_other_punct",
     "has_date", "byline", "title_case", "all_caps", "separator", "repeated", "overlap",
     "first_heading", "chars", "digits", "gap_before", "quote", "above_meta", "below_meta",
-    "rel_far", "echoed", "body_overlap", "top", "sentence_break",
+    "rel_far", "echoed", "body_overlap", "top", "sentence_break", "credit", "comma_list",
+    "label",
 )
+# A picture credit or caption: "Foto: Jane Roy", "… (Bild: dpa)", "… EFE", "© Reuters".
+_CREDIT = re.compile(
+    r"(?:^|[\s(])(?i:foto|fotos|photo|bild|image|credit|quelle|source)s?\s?:|©"
+    r"|^(?i:photo|photograph|foto|bild|picture|image)s?\s(?i:by|von|par|de)\s"
+    r"|\b(?:dpa|AFP|EFE|AP|REUTERS|Reuters|Getty Images|iStock|imago)\)?$"
+)
+# A short label before a colon opens the line: "Themen: …", "Tags: …", "Lösung: …".
+_LABEL = re.compile(r"[^\W\d_]{2,15}\s?:\s")
 
 
 @dataclass(frozen=True)
@@ -80,7 +89,7 @@ class Candidate:
 
 def features(cand: Candidate, first_heading: bool, ctx: Context) -> list[float]:
     """The feature vector of one candidate, in ``FEATURES`` order."""
-    from scrubnews.structure import parse_byline
+    from scrubnews.structure import find_authors, parse_byline
 
     line, rel = cand.line, cand.rel
     text = line.text
@@ -117,7 +126,7 @@ def features(cand: Candidate, first_heading: bool, ctx: Context) -> list[float]:
         float(last == ":"),
         float(last in ",;)]" or last == "»"),
         float(find_date(text) is not None),
-        float(parse_byline(text) is not None),
+        float(parse_byline(text) is not None or bool(find_authors(text))),
         caps / len(tokens) if tokens else 0.0,
         float(text.isupper()),
         float(_SEPARATOR.search(text) is not None),
@@ -135,6 +144,9 @@ def features(cand: Candidate, first_heading: bool, ctx: Context) -> list[float]:
         body_overlap,
         float(line.number in ctx.top and line.kind != "h"),
         float(_SENTENCE_BREAK.search(text) is not None),
+        float(_CREDIT.search(text) is not None),
+        float(text.count(",") >= 3 and words <= 3 * text.count(",")),
+        float(_LABEL.match(text) is not None),
     ]
 
 

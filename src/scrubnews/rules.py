@@ -355,6 +355,8 @@ CONTEXT_RULES: dict[str, str] = {
     "page-tail": "Short labels and headings ending an HTML page's article container with no "
     "prose after them: 'Related posts', 'Like this:', 'More topics:'.",
     "standfirst-repeat": "A body paragraph that repeats the standfirst.",
+    "head-caption": "A picture caption with its credit among the first lines of a text dump's "
+    "core: '… (Credit: iStock)', '… (Foto: dpa)'.",
     "metadata": "A line consumed into the front-matter (headline, byline, date, standfirst).",
 }
 

@@ -58,7 +58,8 @@ _NOT_NAME = frozenset(
     "uhr am um in im on at veröffentlicht kategorien kategorie aktuell published posted "
     "updated categories category tags staff writer reporter correspondent editor redakteur "
     "redakteurin for für the der die das and und comment comments kommentar kommentare "
-    "schreibe leave hinterlasse keine no".split()
+    "schreibe leave hinterlasse keine no illustration illustrationen foto fotos photo photos "
+    "bild bilder image logo".split()
 )
 _PARTICLE = r"(?:van|von|de|der|den|del|da|di|la|le|du|dos|bin)"
 # An author named inside a longer line: "Post author By Helge Fahrnberger",
@@ -71,10 +72,14 @@ _STRONG_MARK = re.compile(
     r"\s?:)\s{0,2}"
     rf"(?P<handle>{_NAME}(?: (?:{_PARTICLE} )?{_NAME}){{0,3}}(?![\w.-])|[\w.-]{{2,30}})"
     # ... one without names a capitalised name, even glued on ("AuthorAndreas Kalt").
-    r"|(?<![^\W\d_])(?i:(?:written by|posted by|published by|post author by|post author"
+    r"|(?<![^\W\d_])(?:(?i:(?:written by|posted by|published by|post author by|post author"
     r"|geschrieben von|veröffentlicht von|verfasst von|erstellt von|ein artikel von"
-    r"|ein beitrag von|beitrag von|artikel von|rezept von|autor(?:in)?|author))"
-    r"(?![a-zß-öø-ÿ])\s{0,2}"
+    r"|ein beitrag von|beitrag von|artikel von|rezept von|text von|texto de|publicado por"
+    r"|escrito por|publié par|écrit par|rédigé par|pubblicato da|scritto da|geplaatst door"
+    r"|autor(?:in)?|author))"
+    r"(?![a-zß-öø-ÿ])\s{0,2}:?\s{0,2}"
+    # "ByAlex Bozarjian": a capitalised "By" glued to the name.
+    r"|By(?=[A-ZÀ-Ý][a-zß-ÿ]))"
     rf"(?P<name>{_NAME}(?: (?:{_PARTICLE} )?{_NAME}){{0,3}})"
     r"|(?:责任编辑|作者|记者|编辑)\s{0,2}[:：]?\s{0,2}(?P<cjk>[\u4e00-\u9fff]{2,4})"
 )
@@ -127,6 +132,19 @@ def find_authors(text: str) -> list[str]:
     """
     if len(text) > 300 or word_count(text) > 30:
         return []
+    found = _find_authors(text)
+    if not found and _CAPS_RUN.search(text) is not None:
+        # "VON MORITZ GATHMANN am 21. April 2020": names in capitals read as names.
+        found = _find_authors(_CAPS_WORD.sub(lambda m: m.group().capitalize(), text))
+    return found
+
+
+# Two words in capitals in a row; one word in capitals.
+_CAPS_RUN = re.compile(r"\b[A-ZÀ-Þ]{2,}[\s,]{1,3}[A-ZÀ-Þ]{2,}\b")
+_CAPS_WORD = re.compile(r"\b[A-ZÀ-Þ]{2,}(?:-[A-ZÀ-Þ]{2,})?\b")
+
+
+def _find_authors(text: str) -> list[str]:
     m = _STRONG_MARK.search(text) or _WEAK_MARK.search(text)
     if m is None:
         handle = _HANDLE_ON.search(text)
@@ -237,7 +255,7 @@ def _name_line(text: str) -> str | None:
     if particle > 1:
         return None
     first = folded[0]
-    if first in _NOT_NAME or _ROLE.search(text) or _CREDIT.search(text):
+    if first in _NOT_NAME or first in _MARKER_ENDS or _ROLE.search(text) or _CREDIT.search(text):
         return None
     if _DATE_PREFIX.match(text):
         return None
@@ -350,7 +368,37 @@ def is_date_line(text: str) -> bool:
     if find_authors(text):
         return True
     rest = (text[: found[1]] + " " + text[found[2] :]).strip(" ,|·•-–—:()")
-    return word_count(rest) <= 4
+    return word_count(rest) <= 4 or _meta_row(text)
+
+
+_ROW_SEPARATOR = re.compile(r"\s{0,2}[|·•/~–—]\s{0,2}|\s-\s")
+
+
+def _meta_row(text: str) -> bool:
+    """A row of short fields, one of them a date: "Jane Roy / 22.04.2020 / 06:15 / 150".
+
+    >>> _meta_row("Arne Sjöström | 29. Dezember 2022 | HR-Welt")
+    True
+    >>> _meta_row("The vote on 29 December 2022 | what it means for you and your family")
+    False
+    """
+    if word_count(text) > 16:
+        return False
+    parts = [part.strip() for part in _ROW_SEPARATOR.split(text)]
+    parts = [part for part in parts if part]
+    if len(parts) < 2 or any(word_count(part) > 5 for part in parts):
+        return False
+    for part in parts:
+        found = find_date(part)
+        if found is None or found[1] > 2:
+            continue
+        rest = part[found[2] :]
+        again = find_date(rest)  # "29. Dezember 202230. Dezember 2022": published, updated
+        if again is not None and again[1] <= 1:
+            rest = rest[again[2] :]
+        if word_count(rest) <= 2:
+            return True
+    return False
 
 
 def parse_byline(text: str) -> tuple[list[str], str | None, dt.date | dt.datetime | None] | None:
@@ -417,6 +465,7 @@ def _body_sentence(text: str) -> bool:
     return text.endswith(".") and not text.endswith("..") and words >= 10
 
 
+
 def _before_core(sorted_lines: Sorted, count: int) -> list[Line]:
     """The last ``count`` lines above the core, kept or dropped, in page order."""
     first = sorted_lines.body[0].number if sorted_lines.body else 1 << 62
@@ -466,13 +515,64 @@ def _authors(
     found = _name_near(near, anchors)
     seen = {line.number for line in near}
     farther = [line for line in before[::-1] if line.number not in seen]
-    for line in [*near[::-1], *farther, *_after_core(sorted_lines, 40)]:
+    # Bylines the line model dropped between the first lines of the core come first.
+    head_of_core = _head_of_core(sorted_lines, head_body + 2)
+    inside = [line for line in head_of_core if line.number not in seen]
+    for line in [*inside, *near[::-1]]:
+        if found:
+            break
+        found = find_authors(line.text)
+    for line in anchors[::-1] if not found else []:
+        if line.text == title_text:
+            continue
+        found = _name_beside_date(line.text)
+        if found:
+            break
+    for line in [*farther, *_after_core(sorted_lines, 40)]:
         if found:
             break
         found = find_authors(line.text)
     if not found:
         found = _author_box(sorted_lines)
+    if not found:
+        found = _byline_anywhere(sorted_lines)
     return found
+
+
+def _head_of_core(sorted_lines: Sorted, count: int) -> list[Line]:
+    """The first ``count`` body lines and the dropped lines among them, in page order.
+
+    The line model often drops a byline that sits between the headline, the
+    standfirst and the first paragraphs ("par Jane Roy, 21 juin 2018").
+    """
+    body = sorted_lines.body[:count]
+    if not body:
+        return []
+    first, last = body[0].number, body[-1].number
+    dropped = [line for line, _rule in sorted_lines.outside if first < line.number < last]
+    if not dropped:
+        return body
+    return sorted(body + dropped, key=lambda line: line.number)
+
+
+def _byline_anywhere(sorted_lines: Sorted) -> list[str]:
+    """Authors from a dropped line that is a whole byline ("Von Jane Roy"), nearest the core.
+
+    Only a line that is nothing but a marker and names counts here: far from
+    the headline, a marker inside a longer line is too often a caption or a
+    comment.
+    """
+    first = sorted_lines.body[0].number if sorted_lines.body else 0
+    last = sorted_lines.body[-1].number if sorted_lines.body else 0
+    inside = [line for line, _rule in sorted_lines.outside if first < line.number < last]
+    above = [line for line, _rule in sorted_lines.outside if line.number < first][::-1]
+    for line in [*inside, *above]:
+        if len(line.text) > 80:
+            continue
+        parsed = parse_byline(line.text)
+        if parsed is not None and find_date(line.text) is None:
+            return parsed[0]
+    return []
 
 
 _ABOUT = re.compile(
@@ -697,8 +797,31 @@ def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
     for line in before + body:
         if line.number in out.used:
             out.removals.append(Removal(line.number, line.text, "metadata"))
+    if not page:
+        _head_captions(out, body[: head_body + 2])
     _body(out, body, repeats=not page)
     return out
+
+
+# A caption's credit closing the line: "… in coming weeks (Credit: iStock)", "(Foto: dpa)".
+_CAPTION_CREDIT = re.compile(
+    r".{10,300}\((?i:credit|credits|foto|fotos|photo|photos|bild|image|picture|quelle|source)"
+    r"\s?:[^()]{1,60}\)"
+)
+
+
+def _head_captions(out: Structured, head: list[Line]) -> None:
+    """Drop a caption with its credit among the first lines of the core.
+
+    >>> out = Structured()
+    >>> _head_captions(out, [Line(3, "Workers leave the office (Credit: iStock)")])
+    >>> out.removals[0].rule, sorted(out.used)
+    ('head-caption', [3])
+    """
+    for line in head:
+        if line.number not in out.used and _CAPTION_CREDIT.fullmatch(line.text):
+            out.used.add(line.number)
+            out.removals.append(Removal(line.number, line.text, "head-caption"))
 
 
 def _body(out: Structured, body: list[Line], repeats: bool = True) -> None:
