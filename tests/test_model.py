@@ -339,3 +339,27 @@ def test_corpus_dumps_clean_with_named_removals() -> None:
         article = scrubnews.clean(path.read_bytes(), name=path.name)
         assert article.body
         assert all(describe(removal.rule) for removal in article.removals)
+
+
+def test_lines_below_a_tail_heading_are_the_models_to_keep(tmp_path: Path) -> None:
+    """A "Related" heading inside an article does not cut the body: the model decides."""
+    keep_all = {"bias": 2.0, "trees": []}
+    model = {
+        "features": list(linemodel.FEATURES),
+        "context_features": list(linemodel.CONTEXT_FEATURES),
+        "threshold": 0.5,
+        "first": keep_all,
+        "second": keep_all,
+    }
+    path = tmp_path / "keep_all.json"
+    path.write_text(json.dumps(model), encoding="utf-8")
+    config = Config(line_model=str(path))
+    texts = [*PROSE[:3], "Related articles", PROSE[3], PROSE[0][:80] + "."]
+    result = sort_lines(lines_of(texts), config)
+    assert [line.text for line in result.body] == texts
+    assert not result.outside
+    # Comments read like prose: past a comments heading (kept or dropped), nothing is body.
+    comment = "I have lived near that bridge for years and the detour really is a nuisance."
+    for heading in ("12 Comments", "Leave a comment", "Kommentare:"):
+        result = sort_lines(lines_of([*PROSE, heading, comment, "Reply", comment]), config)
+        assert [line.text for line in result.body] == PROSE

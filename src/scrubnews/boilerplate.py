@@ -17,6 +17,7 @@ stage looks there for the headline, byline and dates.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -47,6 +48,13 @@ _TAIL = re.compile(
     r"|articles? (?:similaires|liés|connexes)|à lire aussi|sur le même sujet"
     r"|noticias relacionadas|artículos relacionados|te puede interesar|tags?|schlagwörter"
     r"|share this(?: article| story| post)?|about the author|über den autor|newsletter)[:.]?",
+    re.IGNORECASE,
+)
+
+# The tail headings that open a comment section.
+_COMMENTS = re.compile(
+    r"(?:\d{1,5} )?(?:comments?|kommentare?|commentaires?|comentarios?|reader comments)"
+    r"|leave a (?:comment|reply)|join the (?:conversation|discussion)|what do you think\??",
     re.IGNORECASE,
 )
 
@@ -215,9 +223,11 @@ def sort_lines(lines: list[Line], config: Config, *, page: bool = False) -> Sort
     if config.use_line_model and not page:
         model = linemodel.load(config.line_model)
         probs = model.probabilities(kept, (start, core_end), end, marks)
-        # Past a "Comments" or "Related" heading below the core, the article is
-        # over; above the core, a run of short lines is a menu.
-        stop = min((i for i in marks if i >= end), default=len(kept))
+        # Past a "Comments" heading below the core, the article is over (comments
+        # read like prose); above the core, a run of short lines is a menu.
+        # Below other tail headings ("Related", "See also") the model decides:
+        # they also stand inside articles, as an inline promotion.
+        stop = _comments_start(kept, result.removals, end)
         threshold = model.threshold
         keep = [
             p >= threshold and index < stop and (index >= start or index not in menus)
@@ -300,6 +310,25 @@ def _head_outside(kept: list[Line], keep: list[bool]) -> list[Line]:
 def tail_marks(lines: list[Line], after_tail: set[int]) -> frozenset[int]:
     """Indices of tail headings among ``lines`` and of lines after a dropped one."""
     return frozenset(after_tail) | {i for i, line in enumerate(lines) if _is_tail(line)}
+
+
+def _comments_start(kept: list[Line], removals: list[Removal], end: int) -> int:
+    """Index of the first of ``kept[end:]`` that is, or follows a dropped, comments heading.
+
+    ``len(kept)`` if there is none. ``removals`` are the line rules' removals, in line order.
+    """
+    first = next((i for i in range(end, len(kept)) if _is_comments(kept[i].text)), len(kept))
+    if end < len(kept):
+        after = kept[end - 1].number if end else 0
+        numbers = [line.number for line in kept]
+        for removal in removals:
+            if removal.dropped and removal.line > after and _is_comments(removal.text):
+                return min(first, bisect.bisect_left(numbers, removal.line))
+    return first
+
+
+def _is_comments(text: str) -> bool:
+    return len(text) <= 40 and _COMMENTS.fullmatch(text.rstrip(":.")) is not None
 
 
 def _is_tail(line: Line) -> bool:
