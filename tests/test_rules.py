@@ -141,3 +141,25 @@ def test_page_rule_guards_hold_for_every_match() -> None:
             folded = line.casefold()
             if rule.pattern.fullmatch(folded):
                 assert rule.pattern_may_match(folded), (rule.name, line)
+
+
+def test_tail_start_letters_are_the_first_letters_of_the_tail_pattern() -> None:
+    import re._parser as parser
+
+    from scrubnews.boilerplate import _TAIL, _TAIL_START, _is_tail
+    from scrubnews.segment import Line
+
+    parsed = parser.parse(_TAIL.pattern, _TAIL.flags)
+    branch = next(av for op, av in parsed if str(op) == "BRANCH")
+    firsts = set()
+    for alternative in branch[1]:
+        op, av = alternative[0]
+        assert str(op) == "LITERAL", alternative[0]
+        firsts.add(chr(av))
+    listed = set(_TAIL_START.pattern.removeprefix("[\\d").removesuffix("]"))
+    assert firsts == listed
+    for text in ["Comments", "42 Comments", "Related", "Ähnliche Artikel", "Über den Autor",
+                 "À lire aussi", "Newsletter", "KOMMENTARE"]:
+        assert _is_tail(Line(1, text)), text
+    for text in ["Before the event", "Öffentliche Sitzung", "(Related)"]:
+        assert not _is_tail(Line(1, text)), text

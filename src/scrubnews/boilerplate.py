@@ -331,8 +331,20 @@ def _is_comments(text: str) -> bool:
     return len(text) <= 40 and _COMMENTS.fullmatch(text.rstrip(":.")) is not None
 
 
+# What a ``_TAIL`` match starts with: a digit or the first letter of an alternative
+# (tests/test_rules.py checks the letters against the pattern). The ASCII characters
+# that cannot start one rule most lines out before the pattern runs.
+_TAIL_START = re.compile(r"[\dacdfjklmnprstwyàäü]", re.IGNORECASE)
+_NOT_TAIL_START = frozenset(c for c in map(chr, range(128)) if not _TAIL_START.match(c))
+
+
 def _is_tail(line: Line) -> bool:
-    return len(line.text) <= 80 and _TAIL.fullmatch(line.text) is not None
+    text = line.text
+    return (
+        len(text) <= 80
+        and text[:1] not in _NOT_TAIL_START
+        and _TAIL.fullmatch(text) is not None
+    )
 
 
 def _cut_tail(start: int, end: int, words: list[int], marks: frozenset[int]) -> int:
