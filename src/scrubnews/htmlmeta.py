@@ -25,6 +25,7 @@ import datetime as dt
 import email.utils
 import functools
 import html
+import itertools
 import json
 import re
 import unicodedata
@@ -622,7 +623,7 @@ def _all_of(names: list[str], later: Iterator[list[str]], sites: list[str]) -> l
     site): the JSON-LD gives the first author, the byline "von Rudolf Fischer,
     Simon Kohler"."""
     have = {_plain(n) for n in names}
-    for other in later:
+    for other in itertools.islice((c for c in later if c), 8):
         if (
             len(names) < len(other) <= 6
             and have < {_plain(n) for n in other}
@@ -682,9 +683,13 @@ def byline_in_page(root: Any) -> list[str]:
     2017", "Autor: Peter Maahn/SP-X"), anywhere on the page."""
     body = root.find("body")
     for el in (body if body is not None else root).iter(_MARKED_TAGS):
-        own = " ".join([el.text or "", *(child.tail or "" for child in el)])
-        if len(own) > 300 or not _MARKER.search(own):
-            continue
+        # The element's own text: before its first child and between its children.
+        own = el.text
+        if own is None or own.isspace() or not _MARKER.search(own):
+            own = next((tail for child in el if (tail := child.tail) is not None
+                        and not tail.isspace() and _MARKER.search(tail)), None)
+            if own is None:
+                continue
         text = _text(el)
         if len(text) > 150 or _in_chrome(el):
             continue
