@@ -48,7 +48,7 @@ SEPARATOR = re.compile(r"\s[|–—·•»:/-]{1,2}\s|\s::\s")
 _BY = re.compile(
     r"(?:(?:post |article )?(?:author|autor|autorin|auteur|verfasser)(?:\s{0,3}:)?\s{0,3}"
     r"|(?:written|posted|published|geschrieben|veröffentlicht|verfasst|erstellt|publiziert"
-    r"|eingestellt|gespeichert|publié|publicado|escrito)\s(?:by|von|par|por)\s{0,3}"
+    r"|eingestellt|gespeichert|publié|publicado|escrito)\s(?:by|von|par|por)(?:\s{0,3}:)?\s{0,3}"
     r"|(?:by|von|vom|par|por|di|door|av|text|texte)(?:\s{0,3}:)?\s{1,3})+",
     re.IGNORECASE,
 )
@@ -673,6 +673,8 @@ _MADE_BY = re.compile(
     r"|realisiert|umgesetzt)\s(?:by|von)\b",
     re.IGNORECASE,
 )
+# A line that is only a "written by" byline, its marker followed by a colon.
+_WRITTEN_BY_LINE = re.compile(r"(?:written|posted|geschrieben|verfasst)\s(?:by|von)\s?:", re.I)
 _MARKED_TAGS = ("p", "div", "span", "small", "li", "em", "strong", "b", "i", "td", "address",
                 "h4", "h5", "h6", "time", "section", "header", "footer", "article")
 
@@ -701,7 +703,10 @@ def byline_in_page(root: Any) -> list[str]:
             said = said[: made.start()] if made is not None else said
             if len(said) > 150:
                 continue
-            found = find_authors(said.lstrip("-–—*·|: "))
+            said = said.lstrip("-–—*·|: ")
+            found = find_authors(said)
+            if not found and len(said) <= 60 and _WRITTEN_BY_LINE.match(said):
+                found = split_names(said)  # "Written by: Julie Mollins"
             if found:
                 return found[:10]
     return []
