@@ -664,3 +664,9 @@ def test_a_plain_document_title_outranks_a_section_heading() -> None:
     assert clean(_page(head, body)).title == "Harbour wall rebuilt in granite"
     site = "<title>Harbour News -</title>"
     assert clean(_page(site, body)).title == "Test case one"
+
+
+def test_a_written_by_line_with_a_colon_names_the_author() -> None:
+    body = ("<div><article><h1>Harbour</h1>" + PROSE * 3 + "</article>"
+            "<p><em>Written by: Julie Mollins</em></p></div>")
+    assert clean(_page("", body)).authors == ["Julie Mollins"]

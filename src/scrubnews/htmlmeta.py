@@ -25,6 +25,7 @@ import datetime as dt
 import email.utils
 import functools
 import html
+import itertools
 import json
 import re
 import unicodedata
@@ -47,7 +48,7 @@ SEPARATOR = re.compile(r"\s[|–—·•»:/-]{1,2}\s|\s::\s")
 _BY = re.compile(
     r"(?:(?:post |article )?(?:author|autor|autorin|auteur|verfasser)(?:\s{0,3}:)?\s{0,3}"
     r"|(?:written|posted|published|geschrieben|veröffentlicht|verfasst|erstellt|publiziert"
-    r"|eingestellt|gespeichert|publié|publicado|escrito)\s(?:by|von|par|por)\s{0,3}"
+    r"|eingestellt|gespeichert|publié|publicado|escrito)\s(?:by|von|par|por)(?:\s{0,3}:)?\s{0,3}"
     r"|(?:by|von|vom|par|por|di|door|av|text|texte)(?:\s{0,3}:)?\s{1,3})+",
     re.IGNORECASE,
 )
@@ -622,7 +623,7 @@ def _all_of(names: list[str], later: Iterator[list[str]], sites: list[str]) -> l
     site): the JSON-LD gives the first author, the byline "von Rudolf Fischer,
     Simon Kohler"."""
     have = {_plain(n) for n in names}
-    for other in later:
+    for other in itertools.islice((c for c in later if c), 8):
         if (
             len(names) < len(other) <= 6
             and have < {_plain(n) for n in other}
@@ -672,6 +673,8 @@ _MADE_BY = re.compile(
     r"|realisiert|umgesetzt)\s(?:by|von)\b",
     re.IGNORECASE,
 )
+# A line that is only a "written by" byline, its marker followed by a colon.
+_WRITTEN_BY_LINE = re.compile(r"(?:written|posted|geschrieben|verfasst)\s(?:by|von)\s?:", re.I)
 _MARKED_TAGS = ("p", "div", "span", "small", "li", "em", "strong", "b", "i", "td", "address",
                 "h4", "h5", "h6", "time", "section", "header", "footer", "article")
 
@@ -682,9 +685,13 @@ def byline_in_page(root: Any) -> list[str]:
     2017", "Autor: Peter Maahn/SP-X"), anywhere on the page."""
     body = root.find("body")
     for el in (body if body is not None else root).iter(_MARKED_TAGS):
-        own = " ".join([el.text or "", *(child.tail or "" for child in el)])
-        if len(own) > 300 or not _MARKER.search(own):
-            continue
+        # The element's own text: before its first child and between its children.
+        own = el.text
+        if own is None or own.isspace() or not _MARKER.search(own):
+            own = next((tail for child in el if (tail := child.tail) is not None
+                        and not tail.isspace() and _MARKER.search(tail)), None)
+            if own is None:
+                continue
         text = _text(el)
         if len(text) > 150 or _in_chrome(el):
             continue
@@ -696,7 +703,10 @@ def byline_in_page(root: Any) -> list[str]:
             said = said[: made.start()] if made is not None else said
             if len(said) > 150:
                 continue
-            found = find_authors(said.lstrip("-–—*·|: "))
+            said = said.lstrip("-–—*·|: ")
+            found = find_authors(said)
+            if not found and len(said) <= 60 and _WRITTEN_BY_LINE.match(said):
+                found = split_names(said)  # "Written by: Julie Mollins"
             if found:
                 return found[:10]
     return []
