@@ -331,6 +331,25 @@ def test_training_script_runs_on_a_tiny_corpus(tmp_path: Path) -> None:
     prose = probs[len(MENU) : len(MENU) + len(PROSE)]
     assert sum(prose) / len(prose) > max(probs[: len(MENU)])
 
+    # Held-out scores by page: each page is cleaned by a model that never saw it.
+    (tmp_path / "corpora" / "score.py").write_text(
+        "def split_front_matter(text):\n"
+        "    return {}, text.split('\\n---\\n', 1)[-1]\n"
+        "def md_to_text(md):\n"
+        "    return md\n"
+        "def score(golds, results):\n"
+        "    hits = [g['body'][:60] in results[g['id']]['body'] for g in golds]\n"
+        "    return {'F1': sum(hits) / len(hits)}\n",
+        encoding="utf-8",
+    )
+    pages = trainer.load_pages(tmp_path / "corpora", ["tiny"], ["dump"], 1)
+    settings = trainer.Settings(first_trees=30, second_trees=10)
+    rows = list(
+        trainer.cross_validate(tmp_path / "corpora", pages, settings, ["tiny"], ["dump"], 1)
+    )
+    assert [(row["set"], row["folder"], row["folds"]) for row in rows] == [("tiny", "dump", 3)]
+    assert rows[0]["F1"] >= 0.5
+
 
 @pytest.mark.skipif(not CORPORA.is_dir(), reason="evaluation corpora not present")
 def test_corpus_dumps_clean_with_named_removals() -> None:

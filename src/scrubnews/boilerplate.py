@@ -227,7 +227,7 @@ def sort_lines(lines: list[Line], config: Config, *, page: bool = False) -> Sort
         # read like prose); above the core, a run of short lines is a menu.
         # Below other tail headings ("Related", "See also") the model decides:
         # they also stand inside articles, as an inline promotion.
-        stop = _comments_start(kept, result.removals, end)
+        stop = _comments_start(kept, result.removals, end, marks)
         threshold = model.threshold
         keep = [
             p >= threshold and index < stop and (index >= start or index not in menus)
@@ -312,19 +312,28 @@ def tail_marks(lines: list[Line], after_tail: set[int]) -> frozenset[int]:
     return frozenset(after_tail) | {i for i, line in enumerate(lines) if _is_tail(line)}
 
 
-def _comments_start(kept: list[Line], removals: list[Removal], end: int) -> int:
+def _comments_start(
+    kept: list[Line], removals: list[Removal], end: int, marks: frozenset[int]
+) -> int:
     """Index of the first of ``kept[end:]`` that is, or follows a dropped, comments heading.
 
-    ``len(kept)`` if there is none. ``removals`` are the line rules' removals, in line order.
+    ``len(kept)`` if there is none. Only tail marks (``tail_marks``) can be one;
+    ``removals`` are the line rules' removals, in line order.
     """
-    first = next((i for i in range(end, len(kept)) if _is_comments(kept[i].text)), len(kept))
-    if end < len(kept):
-        after = kept[end - 1].number if end else 0
-        numbers = [line.number for line in kept]
-        for removal in removals:
-            if removal.dropped and removal.line > after and _is_comments(removal.text):
-                return min(first, bisect.bisect_left(numbers, removal.line))
-    return first
+    for index in sorted(i for i in marks if end <= i < len(kept)):
+        if _is_comments(kept[index].text):
+            return index
+        low = kept[index - 1].number if index else 0
+        at = bisect.bisect_right(removals, low, key=_line_of)
+        while at < len(removals) and removals[at].line < kept[index].number:
+            if removals[at].dropped and _is_comments(removals[at].text):
+                return index
+            at += 1
+    return len(kept)
+
+
+def _line_of(removal: Removal) -> int:
+    return removal.line
 
 
 def _is_comments(text: str) -> bool:
