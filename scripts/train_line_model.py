@@ -3,6 +3,7 @@
 
     python scripts/train_line_model.py ../shared/corpora -o src/scrubnews/data/line_model.json
     python scripts/train_line_model.py ../shared/corpora --loso     # leave one set out
+    python scripts/train_line_model.py ../shared/corpora --cv 3     # 3 folds by page
     python scripts/train_line_model.py ../shared/corpora --evaluate MODEL.json
 
 A corpus set is a folder with ``gold.jsonl`` and dump folders (``dump/``,
@@ -364,6 +365,45 @@ def _scorer(corpora: Path) -> Any:
     return module
 
 
+def cross_validate(
+    corpora: Path, pages: list[Page], settings: Settings, sets: list[str], folders: list[str],
+    jobs: int, folds: int = 3,
+) -> Iterator[dict[str, Any]]:
+    """Held-out scores: pages in ``folds`` groups (all dumps of a page in one), each
+    group cleaned with a model trained on the others and scored as ``score.py`` would."""
+    keys = sorted({page.key for page in pages})
+    fold_of = {key: index % folds for index, key in enumerate(keys)}
+    models: list[str] = []
+    with tempfile.TemporaryDirectory() as folder_:
+        for fold in range(folds):
+            model = train([p for p in pages if fold_of[p.key] != fold], settings)
+            path = Path(folder_) / f"fold{fold}.json"
+            path.write_text(json.dumps(model), encoding="utf-8")
+            models.append(str(path))
+        scorer = _scorer(corpora)
+        for name in sets:
+            gold = golds(corpora, name)
+            for folder in folders:
+                work = [
+                    (
+                        str(corpora / name / folder / f"{g['id']}.txt"), g["id"],
+                        models[fold_of.get(f"{name}/{g['id']}", 0)],
+                    )
+                    for g in gold
+                ]
+                with Pool(jobs) as pool:
+                    done = [r for r in pool.map(_clean_one, work, chunksize=8) if r is not None]
+                results = {}
+                for key, found in done:
+                    meta, body = scorer.split_front_matter(found["markdown"])
+                    results[key] = {"meta": meta, "body": scorer.md_to_text(body)}
+                row = scorer.score(gold, results)
+                keep = ("F1", "snipF", "title", "author", "date")
+                yield {"set": name, "folder": folder, "folds": folds} | {
+                    k: round(v, 3) for k, v in row.items() if k in keep
+                }
+
+
 def _clean_one(job: tuple[str, str, str | None]) -> tuple[str, dict[str, Any]] | None:
     path, key, model = job
     config = Config(line_model=model) if model else Config()
@@ -406,6 +446,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--folders", default=",".join(FOLDERS))
     parser.add_argument("--loso", action="store_true", help="train on all sets but one, score it")
     parser.add_argument("--evaluate", metavar="MODEL", help="score a model file on --sets")
+    parser.add_argument(
+        "--cv", type=int, metavar="K", default=0,
+        help="K-fold held-out scores, folds by page (every dump of a page in one fold)",
+    )
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--threshold", type=float, default=Settings.threshold)
     parser.add_argument("--first-trees", type=int, default=Settings.first_trees)
@@ -427,6 +471,10 @@ def main(argv: list[str] | None = None) -> int:
             print(json.dumps(row), flush=True)
         return 0
     pages = load_pages(args.corpora, sets, folders, args.jobs)
+    if args.cv:
+        for row in cross_validate(args.corpora, pages, settings, sets, folders, args.jobs, args.cv):
+            print(json.dumps({"held_out": True} | row), flush=True)
+        return 0
     if args.loso:
         for held_out in sets:
             model = train([p for p in pages if not p.key.startswith(held_out + "/")], settings)

@@ -340,7 +340,7 @@ def test_credits_and_cross_links_inside_the_article_are_dropped_by_name() -> Non
     prose = "<p>" + sentence * 3
     raw = (
         "<html><body><article><h1>Harbour plan agreed</h1>" + prose + "</p>"
-        "<figure><img src='a.jpg'><figcaption>Foto: Max Muster</figcaption></figure>"
+        "<figure><img src='a.jpg'></figure><p>Foto: Max Muster</p>"
         "<p>Lea también: El puerto en el tiempo</p>" + prose + "</p>"
         "<p>Read more about the plan, which the council first discussed in May.</p>"
         "</article></body></html>"
@@ -367,3 +367,306 @@ def test_labels_and_headings_ending_the_container_are_dropped_by_name() -> None:
     assert "New quay" in text
     assert "Related posts" not in text and "Like this" not in text
     assert "page-tail" in {r.rule for r in article.removals}
+
+
+def _section(sentences: list[str]) -> str:
+    paragraphs = "".join(f"<p>{s} {s}</p>" for s in sentences)
+    inner = f'<div class="inner"><div class="rich">{paragraphs}</div></div>'
+    return f'<section class="block">{inner}</section>'
+
+
+def test_an_article_in_sibling_sections_is_kept_whole() -> None:
+    first = ["The ferry to the island was cancelled again on Monday, the third time this month."]
+    second = [
+        f"Passengers waited at the pier for {n} hours, and some of them, tired, went home."
+        for n in ("two", "three", "four", "five")
+    ]
+    third = ["The operator said, in a statement, that a new boat would arrive in the spring."]
+    teasers = "".join(
+        f"<h5><a href='/{n}'>Other story {n}</a></h5><p>A short teaser about story {n}.</p>"
+        for n in range(6)
+    )
+    raw = _page("", (
+        "<main>" + _section(first) + _section(second) + _section(third) + "</main>"
+        f'<div class="main-wrapper">{teasers}</div>'
+    ))
+    text = body_text(raw)
+    assert "third time this month" in text and "new boat" in text
+    assert "went home" in text
+    assert "teaser" not in text
+
+
+def test_prose_sections_beside_the_container_join_it() -> None:
+    lead = "The old lighthouse on the point will open to visitors again this summer, at last."
+    body = "".join(
+        f"<p>Volunteers spent {n} winters repairing the lamp room, the stairs and, in the end, "
+        "the keeper's cottage, with money raised in the town.</p>"
+        for n in ("two", "three", "four", "five", "six")
+    )
+    teasers = "".join(
+        f"<li><a href='/{n}'>Another story about the harbour and the boats, number {n}, "
+        "with a long headline</a></li>" for n in range(5)
+    )
+    raw = _page("", (
+        '<div class="grid"><div class="wrap"><div class="intro">'
+        f"<p>{lead} It was closed for ten years.</p><p>{lead} Tickets are free.</p></div></div>"
+        f'<div class="col"><div class="story">{body}</div>'
+        '<div class="tools"><p>Print</p><p>Email</p></div></div>'
+        f'<div class="more"><ul>{teasers}</ul></div></div>'
+    ))
+    text = body_text(raw)
+    assert "closed for ten years" in text and "Tickets are free" in text
+    assert "keeper's cottage" in text
+    assert "Another story" not in text
+
+
+@pytest.mark.parametrize("classes", ["row non-paywall", "block hidden-xs", "kb-overflow-hidden",
+                                     "section--has-ads", "col hide-for-print", "tip-print-step"])
+def test_class_words_of_layout_or_state_are_not_chrome(classes: str) -> None:
+    raw = _page("", (
+        "<article><h1>Harbour</h1>" + PROSE * 2
+        + f'<div class="{classes}"><p>The second half of the story is set apart here, '
+        "behind a class that only says how it is shown.</p></div>"
+        + PROSE + '<div class="no-print"><p>Print this page</p></div>'
+        '<div class="print-header"><p>Printed from harbour.example</p></div></article>'
+    ))
+    text = body_text(raw)
+    assert "second half of the story" in text
+    assert "Print this page" not in text and "Printed from" not in text
+
+
+def test_image_captions_are_dropped_by_name() -> None:
+    raw = _page("", (
+        "<article><h1>Harbour</h1>" + PROSE * 2
+        + "<figure><img src='quay.jpg'><figcaption>The new quay at dawn. Photo: A. Lens"
+        "</figcaption></figure>" + PROSE + "</article>"
+    ))
+    article = clean(raw)
+    text = "\n".join(block.text for block in article.body)
+    assert "granite" in text and "quay at dawn" not in text
+    assert any(r.rule == "html-figcaption" and "quay at dawn" in r.text for r in article.removals)
+
+
+def test_a_figcaption_holding_the_headline_is_not_a_caption() -> None:
+    raw = _page("", (
+        "<figure><img src='hero.jpg'><figcaption><small>31.01.2022</small>"
+        "<h1>Harbour wall rebuilt</h1></figcaption></figure>"
+        "<article>" + PROSE * 3 + "</article>"
+    ))
+    article = clean(raw)
+    assert article.title == "Harbour wall rebuilt"
+    assert article.date == dt.date(2022, 1, 31)
+
+
+def test_a_loading_label_ending_the_container_is_dropped() -> None:
+    sentence = "The council met on Tuesday and agreed the harbour plan, after a long debate. "
+    raw = _page("", (
+        "<article><h1>Harbour plan agreed</h1>" + ("<p>" + sentence * 3 + "</p>") * 3
+        + "<h3>Gefällt mir:</h3><p>Liken Lade …</p></article>"
+    ))
+    article = clean(raw)
+    text = "\n".join(block.text for block in article.body)
+    assert "Gefällt" not in text and "Lade" not in text and "long debate" in text
+
+
+def test_a_page_builder_box_named_widget_wrap_is_not_chrome() -> None:
+    raw = _page("", (
+        "<article><h1>Harbour</h1>" + PROSE * 3
+        + '<div class="builder-widget-wrap"><p>Opening hours: daily from nine.</p></div>'
+        + PROSE + '<div class="widget"><p>Weather today: sunny</p></div></article>'
+    ))
+    text = body_text(raw)
+    assert "Opening hours" in text
+    assert "Weather today" not in text
+
+
+def test_a_lead_repeating_the_stated_summary_stays_in_the_body() -> None:
+    lead = "The town will rebuild its harbour wall in granite, paid for by a levy on every catch."
+    raw = _page(f'<meta name="description" content="{lead}">', (
+        f"<div class='head'><h1>Harbour wall</h1><p class='lead'>{lead}</p></div>"
+        "<div class='region'><div class='story'>" + PROSE * 4 + "</div>"
+        "<div class='tools'><p>Print</p></div></div>"
+    ))
+    article = clean(raw)
+    assert article.standfirst == lead
+    assert article.body[0].text == lead
+
+
+def test_a_lead_set_apart_from_the_body_by_a_byline_is_kept() -> None:
+    lead = "The harbour wall will be rebuilt in granite, the council decided after a long debate."
+    raw = _page("", (
+        f"<div class='head'><h1>Harbour wall</h1><p>{lead}</p>"
+        "<p><a href='/jane'>Jane Smith</a></p></div>"
+        "<div class='region'><div class='story'>" + PROSE * 4 + "</div>"
+        "<div class='tools'><p>Print</p></div></div>"
+    ))
+    article = clean(raw)
+    assert article.body[0].text == lead
+    assert article.authors == ["Jane Smith"]
+    assert all("Jane Smith" not in block.text for block in article.body)
+
+
+def test_a_stated_headline_nobody_repeats_yields_to_the_title_and_heading() -> None:
+    data = {"@type": "Article", "headline": "port town on the northern coast"}
+    head = (f'<script type="application/ld+json">{json.dumps(data)}</script>'
+            "<title>Harbour Wall - Town Wiki</title>")
+    body = "<article><h1>Harbour Wall</h1>" + PROSE * 3 + "</article>"
+    assert clean(_page(head, body)).title == "Harbour Wall"
+
+
+def test_a_heading_that_is_a_run_of_the_title_is_the_headline() -> None:
+    head = '<meta property="og:title" content="Works at the old harbour: Wall rebuilt in granite">'
+    body = "<article><h1>Wall rebuilt in granite</h1>" + PROSE * 3 + "</article>"
+    assert clean(_page(head, body)).title == "Wall rebuilt in granite"
+
+
+def test_a_heading_cut_short_or_of_one_word_does_not_replace_the_title() -> None:
+    head = '<meta property="og:title" content="The Harbour Project: Better Town Walls">'
+    for heading in ("Harbour Project:", "Walls"):
+        body = f"<article><h2>{heading}</h2>" + PROSE * 3 + "</article>"
+        assert clean(_page(head, body)).title == "The Harbour Project: Better Town Walls"
+
+
+def test_rdfa_property_lists_and_dublin_core_creator_are_read_first() -> None:
+    head = ('<meta property="x:title dc:title" content="Harbour wall rebuilt">'
+            '<meta name="author" content="Site Owner">'
+            '<meta property="dc:creator twitter:site_name" content="Jo Smith">')
+    article = clean(_page(head, "<article><h1>Other heading</h1>" + PROSE * 3 + "</article>"))
+    assert article.title == "Harbour wall rebuilt"
+    assert article.authors == ["Jo Smith"]
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        ("Jo Smith (avec Al Wu et Bo Li)", ["Jo Smith", "Al Wu", "Bo Li"]),
+        ("Jo (Anne) Smith", ["Jo Anne Smith"]),
+        ("Jo Smith (Harbour Gazette)", ["Jo Smith"]),
+        ("Por Jo Smith @josmith", ["Jo Smith"]),
+        ("Jo Smith Alle Artikel", ["Jo Smith"]),
+    ],
+)
+def test_asides_handles_and_link_labels_in_a_byline(byline: str, authors: list[str]) -> None:
+    body = f"<article><h1>Harbour</h1><div class='byline'>{byline}</div>" + PROSE * 3 + "</article>"
+    assert clean(_page("", body)).authors == authors
+
+
+def test_an_author_naming_the_site_by_its_address_is_not_a_person() -> None:
+    head = '<meta name="author" content="Harbour Gazette (www.gazette.example)">'
+    body = "<article><h1>Harbour</h1><p>By Jo Smith</p>" + PROSE * 3 + "</article>"
+    assert clean(_page(head, body)).authors == ["Jo Smith"]
+
+
+def test_a_byline_anywhere_on_the_page_names_the_authors_when_nothing_else_does() -> None:
+    body = ("<div class='wrap'><article><h1>Harbour</h1>" + PROSE * 3 + "</article>"
+            "<div class='postinfo'>Gespeichert von rasos am 24. Juli 2017</div>"
+            "<form><p>Posted by Someone Else</p></form></div>")
+    assert clean(_page("", body)).authors == ["rasos"]
+
+
+def test_a_byline_in_a_comment_thread_names_nobody() -> None:
+    body = ("<article><h1>Harbour</h1>" + PROSE * 3 + "</article>"
+            "<div class='comments'><p>Posted by Jo Reader on 3 May 2020</p></div>")
+    assert clean(_page("", body)).authors == []
+
+
+@pytest.mark.parametrize(
+    ("stated", "host"),
+    [("Hanns-Seidel-Stiftung", "www.hss.example"), ("Bund der Energieverbraucher",
+                                                    "www.energieverbraucher.example")],
+)
+def test_an_organisation_named_by_the_sites_address_yields_to_a_byline(stated: str,
+                                                                       host: str) -> None:
+    head = (f'<link rel="canonical" href="https://{host}/news/1">'
+            f'<meta name="author" content="{stated}">')
+    body = ("<div><article><h1>Harbour</h1>" + PROSE * 3 + "</article>"
+            "<p>Autorin: Uta Staschewski</p></div>")
+    assert clean(_page(head, body)).authors == ["Uta Staschewski"]
+
+
+def test_an_author_given_by_user_name_is_written_as_the_byline_writes_it() -> None:
+    head = '<meta name="author" content="gabor_munier">'
+    body = ("<article><h1>Harbour</h1><span class='author'>Autor: Gàbor Muniér</span>"
+            + PROSE * 3 + "</article>")
+    assert clean(_page(head, body)).authors == ["Gàbor Muniér"]
+
+
+def test_a_first_name_alone_is_not_completed_from_a_bio() -> None:
+    head = '<meta name="author" content="Tine">'
+    body = ("<article><h1>Harbour</h1>" + PROSE * 3 + "</article>"
+            "<div class='author-box'>Tine Hi, ich bin Tine und schreibe hier.</div>")
+    assert clean(_page(head, body)).authors == ["Tine"]
+
+
+def test_a_byline_naming_the_stated_author_and_more_people_gives_them_all() -> None:
+    data = {"@type": "Article", "headline": "Harbour", "author": {"name": "Rudolf Fischer"}}
+    head = (f'<script type="application/ld+json">{json.dumps(data)}</script>'
+            '<link rel="canonical" href="https://harbour.example/news/1">')
+    body = ("<article><h1>Harbour</h1><div class='author'>von Rudolf Fischer, Simon Kohler</div>"
+            + PROSE * 3 + "</article>")
+    assert clean(_page(head, body)).authors == ["Rudolf Fischer", "Simon Kohler"]
+    site = body.replace("Simon Kohler", "harbour.example")
+    assert clean(_page(head, site)).authors == ["Rudolf Fischer"]
+
+
+def test_a_page_opening_with_a_long_style_block_is_html() -> None:
+    style = "<style>\n" + ".box { opacity: 1; margin: 100px auto; }\n" * 1200 + "</style>\n"
+    raw = (style + "<!DOCTYPE html><html><head><title>Harbour wall rebuilt</title></head>"
+           "<body><article><h1>Harbour wall rebuilt</h1>" + PROSE * 3 + "</article></body></html>")
+    assert looks_like_html(raw)
+    assert clean(raw.encode()).title == "Harbour wall rebuilt"
+
+
+def test_a_date_as_a_part_of_the_stated_title_is_cut() -> None:
+    head = '<meta property="og:title" content="23.01.2022 - Harbour wall rebuilt in granite">'
+    body = "<article><h2>Other</h2>" + PROSE * 3 + "</article>"
+    assert clean(_page(head, body)).title == "Harbour wall rebuilt in granite"
+
+
+def test_a_time_element_with_the_sites_offset_gives_the_local_day_of_a_utc_stamp() -> None:
+    head = '<meta property="article:published_time" content="2022-05-04T03:37:37+00:00">'
+    body = ("<article><h1>Harbour</h1><time datetime='2022-05-03T23:37:37-04:00'>3 May</time>"
+            + PROSE * 3 + "</article>")
+    assert str(clean(_page(head, body)).date)[:10] == "2022-05-03"
+    other = body.replace("2022-05-03T23:37:37-04:00", "2022-05-03T21:00:00-04:00")
+    assert str(clean(_page(head, other)).date)[:10] == "2022-05-04"
+
+
+def test_a_page_byline_split_over_elements_or_after_dashes_is_read() -> None:
+    tail = "<div class='postmeta'>2. August 2012 <span>By <a href='/u'>jdoe</a></span></div>"
+    body = "<div><article><h1>Harbour</h1>" + PROSE * 3 + "</article>" + tail + "</div>"
+    assert clean(_page("", body)).authors == ["jdoe"]
+    dashes = body.replace(tail, "<p><strong>---- by Kenneth Surin</strong></p>")
+    assert clean(_page("", dashes)).authors == ["Kenneth Surin"]
+
+
+def test_the_sites_makers_are_not_the_authors() -> None:
+    footer = "<p>© 2008 by Martin Weber Hosted by Example Hosting</p><p>Website by Aqua Design</p>"
+    body = "<div><article><h1>Harbour</h1>" + PROSE * 3 + "</article>" + footer + "</div>"
+    assert clean(_page("", body)).authors == ["Martin Weber"]
+    assert clean(_page("", body.replace(footer[:footer.index("<p>W")], ""))).authors == []
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [("Ben Silverman Games Editor", ["Ben Silverman"]),
+     ("Jo Smith Senior Staff Writer", ["Jo Smith"]),
+     ("Mary Ann Smith Editor", ["Mary Ann Smith"])],
+)
+def test_a_role_and_its_desk_after_a_name_are_cut(byline: str, authors: list[str]) -> None:
+    body = f"<article><h1>Harbour</h1><div class='author'>{byline}</div>" + PROSE * 3 + "</article>"
+    assert clean(_page("", body)).authors == authors
+
+
+def test_a_plain_document_title_outranks_a_section_heading() -> None:
+    body = "<article><h2>Test case one</h2>" + PROSE * 3 + "</article>"
+    head = "<title>Harbour wall rebuilt in granite</title>"
+    assert clean(_page(head, body)).title == "Harbour wall rebuilt in granite"
+    site = "<title>Harbour News -</title>"
+    assert clean(_page(site, body)).title == "Test case one"
+
+
+def test_a_written_by_line_with_a_colon_names_the_author() -> None:
+    body = ("<div><article><h1>Harbour</h1>" + PROSE * 3 + "</article>"
+            "<p><em>Written by: Julie Mollins</em></p></div>")
+    assert clean(_page("", body)).authors == ["Julie Mollins"]

@@ -331,6 +331,25 @@ def test_training_script_runs_on_a_tiny_corpus(tmp_path: Path) -> None:
     prose = probs[len(MENU) : len(MENU) + len(PROSE)]
     assert sum(prose) / len(prose) > max(probs[: len(MENU)])
 
+    # Held-out scores by page: each page is cleaned by a model that never saw it.
+    (tmp_path / "corpora" / "score.py").write_text(
+        "def split_front_matter(text):\n"
+        "    return {}, text.split('\\n---\\n', 1)[-1]\n"
+        "def md_to_text(md):\n"
+        "    return md\n"
+        "def score(golds, results):\n"
+        "    hits = [g['body'][:60] in results[g['id']]['body'] for g in golds]\n"
+        "    return {'F1': sum(hits) / len(hits)}\n",
+        encoding="utf-8",
+    )
+    pages = trainer.load_pages(tmp_path / "corpora", ["tiny"], ["dump"], 1)
+    settings = trainer.Settings(first_trees=30, second_trees=10)
+    rows = list(
+        trainer.cross_validate(tmp_path / "corpora", pages, settings, ["tiny"], ["dump"], 1)
+    )
+    assert [(row["set"], row["folder"], row["folds"]) for row in rows] == [("tiny", "dump", 3)]
+    assert rows[0]["F1"] >= 0.5
+
 
 @pytest.mark.skipif(not CORPORA.is_dir(), reason="evaluation corpora not present")
 def test_corpus_dumps_clean_with_named_removals() -> None:
@@ -339,3 +358,27 @@ def test_corpus_dumps_clean_with_named_removals() -> None:
         article = scrubnews.clean(path.read_bytes(), name=path.name)
         assert article.body
         assert all(describe(removal.rule) for removal in article.removals)
+
+
+def test_lines_below_a_tail_heading_are_the_models_to_keep(tmp_path: Path) -> None:
+    """A "Related" heading inside an article does not cut the body: the model decides."""
+    keep_all = {"bias": 2.0, "trees": []}
+    model = {
+        "features": list(linemodel.FEATURES),
+        "context_features": list(linemodel.CONTEXT_FEATURES),
+        "threshold": 0.5,
+        "first": keep_all,
+        "second": keep_all,
+    }
+    path = tmp_path / "keep_all.json"
+    path.write_text(json.dumps(model), encoding="utf-8")
+    config = Config(line_model=str(path))
+    texts = [*PROSE[:3], "Related articles", PROSE[3], PROSE[0][:80] + "."]
+    result = sort_lines(lines_of(texts), config)
+    assert [line.text for line in result.body] == texts
+    assert not result.outside
+    # Comments read like prose: past a comments heading (kept or dropped), nothing is body.
+    comment = "I have lived near that bridge for years and the detour really is a nuisance."
+    for heading in ("12 Comments", "Leave a comment", "Kommentare:"):
+        result = sort_lines(lines_of([*PROSE, heading, comment, "Reply", comment]), config)
+        assert [line.text for line in result.body] == PROSE

@@ -44,6 +44,7 @@ TRICKY = [
     "1999. A year to remember.",
     "Price: $5 * 3 = $15",
     "a_b_c",
+    "_a_b_ and __c__ and x__y_ and é_ü",
     "<http://example.com>",
 ]
 
@@ -215,3 +216,10 @@ def test_pyyaml_writes_what_libyaml_would_write_differently(text: str) -> None:
 def test_libyaml_and_pyyaml_agree_on_any_text(text: str) -> None:
     data: dict[str, object] = {"title": text, "authors": [text], "source": {"file": text}}
     assert dump_yaml(data) == _pyyaml(data)
+
+
+def test_underscores_inside_words_are_not_escaped() -> None:
+    assert escape("Liebe_r Besucher_in, see DOWNLOAD_DIRECTORY") == (
+        "Liebe_r Besucher_in, see DOWNLOAD_DIRECTORY"
+    )
+    assert escape("_em_ and x_") == "\\_em\\_ and x\\_"

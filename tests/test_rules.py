@@ -120,6 +120,11 @@ def test_page_rules_match_credits_and_cross_links_but_not_prose() -> None:
     assert match_page_line("Auch interessant:") == "cross-link"
     assert match_page_line("(Credit: Jane Doe / Agency)") == "image-credit"
     assert match_page_line("Bild: Hersteller") == "image-credit"
+    for caption in ("The quay at dawn. © A. Lens", "The quay at dawn (Foto: A. Lens)",
+                    "The quay at dawn. (A. Lens / iStock.com)", "The quay (A. Lens/Reuters)"):
+        assert match_page_line(caption) == "caption-credit", caption
+    assert match_page_line("The plan – backed by Reuters sources – failed.") is None
+    assert match_page_line("He worked for Reuters for ten years (from 1990).") is None
     assert match_page_line("Read more about the plan, which the council discussed.") is None
     assert match_page_line("Photographs of the event were taken by many.") is None
     # Text dumps do not use them.
@@ -127,10 +132,33 @@ def test_page_rules_match_credits_and_cross_links_but_not_prose() -> None:
 
 
 def test_page_rule_guards_hold_for_every_match() -> None:
-    lines = ["Lesen Sie auch: x", "(foto: dpa)", "Photo by A", "read more", "crédits photos : b"]
+    lines = ["Lesen Sie auch: x", "(foto: dpa)", "Photo by A", "read more", "crédits photos : b",
+             "a quay. foto di: b", "a quay © b", "a quay (b / getty images)", "a quay. bild : b"]
     for rule in PAGE_RULES:
         assert rule.pattern is not None and rule.guarded
         for line in lines:
             folded = line.casefold()
             if rule.pattern.fullmatch(folded):
                 assert rule.pattern_may_match(folded), (rule.name, line)
+
+
+def test_tail_start_letters_are_the_first_letters_of_the_tail_pattern() -> None:
+    import re._parser as parser
+
+    from scrubnews.boilerplate import _TAIL, _TAIL_START, _is_tail
+    from scrubnews.segment import Line
+
+    parsed = parser.parse(_TAIL.pattern, _TAIL.flags)
+    branch = next(av for op, av in parsed if str(op) == "BRANCH")
+    firsts = set()
+    for alternative in branch[1]:
+        op, av = alternative[0]
+        assert str(op) == "LITERAL", alternative[0]
+        firsts.add(chr(av))
+    listed = set(_TAIL_START.pattern.removeprefix("[\\d").removesuffix("]"))
+    assert firsts == listed
+    for text in ["Comments", "42 Comments", "Related", "Ähnliche Artikel", "Über den Autor",
+                 "À lire aussi", "Newsletter", "KOMMENTARE"]:
+        assert _is_tail(Line(1, text)), text
+    for text in ["Before the event", "Öffentliche Sitzung", "(Related)"]:
+        assert not _is_tail(Line(1, text)), text

@@ -17,6 +17,7 @@ stage looks there for the headline, byline and dates.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -47,6 +48,13 @@ _TAIL = re.compile(
     r"|articles? (?:similaires|liés|connexes)|à lire aussi|sur le même sujet"
     r"|noticias relacionadas|artículos relacionados|te puede interesar|tags?|schlagwörter"
     r"|share this(?: article| story| post)?|about the author|über den autor|newsletter)[:.]?",
+    re.IGNORECASE,
+)
+
+# The tail headings that open a comment section.
+_COMMENTS = re.compile(
+    r"(?:\d{1,5} )?(?:comments?|kommentare?|commentaires?|comentarios?|reader comments)"
+    r"|leave a (?:comment|reply)|join the (?:conversation|discussion)|what do you think\??",
     re.IGNORECASE,
 )
 
@@ -215,9 +223,11 @@ def sort_lines(lines: list[Line], config: Config, *, page: bool = False) -> Sort
     if config.use_line_model and not page:
         model = linemodel.load(config.line_model)
         probs = model.probabilities(kept, (start, core_end), end, marks)
-        # Past a "Comments" or "Related" heading below the core, the article is
-        # over; above the core, a run of short lines is a menu.
-        stop = min((i for i in marks if i >= end), default=len(kept))
+        # Past a "Comments" heading below the core, the article is over (comments
+        # read like prose); above the core, a run of short lines is a menu.
+        # Below other tail headings ("Related", "See also") the model decides:
+        # they also stand inside articles, as an inline promotion.
+        stop = _comments_start(kept, result.removals, end, marks)
         threshold = model.threshold
         keep = [
             p >= threshold and index < stop and (index >= start or index not in menus)
@@ -225,6 +235,14 @@ def sort_lines(lines: list[Line], config: Config, *, page: bool = False) -> Sort
         ]
     else:
         keep = [start <= index < end for index in range(len(kept))]
+        if page:
+            # A lead paragraph the page put in its main content, set apart from
+            # the core by a byline or a date line, is kept.
+            for index in range(start):
+                line = kept[index]
+                if line.hint == "main" and words[index] >= 10 and ends_sentence(line.text) \
+                        and line.link_density < 0.25:
+                    keep[index] = True
     if not any(keep):
         keep = [start <= index < end for index in range(len(kept))]
     for index, line in enumerate(kept):
@@ -262,9 +280,12 @@ def _drop_page_tail(result: Sorted) -> None:
 def _tail_label(line: Line) -> bool:
     """A short heading, or a label of a few words, that is no sentence nor list item
     (a colon with nothing after it ends a label, not a sentence)."""
-    if ends_sentence(line.text) and not line.text.endswith(":"):
-        return False
     words = word_count(line.text)
+    text = line.text
+    if ends_sentence(text) and not text.endswith(":") and not (
+        words <= 3 and text.endswith(("…", "..."))  # "Liken Lade …", "Loading..."
+    ):
+        return False
     if line.kind == "h":
         return words <= 6
     return line.kind == "p" and words <= 4 and not line.text[:1].isdigit()
@@ -291,8 +312,48 @@ def tail_marks(lines: list[Line], after_tail: set[int]) -> frozenset[int]:
     return frozenset(after_tail) | {i for i, line in enumerate(lines) if _is_tail(line)}
 
 
+def _comments_start(
+    kept: list[Line], removals: list[Removal], end: int, marks: frozenset[int]
+) -> int:
+    """Index of the first of ``kept[end:]`` that is, or follows a dropped, comments heading.
+
+    ``len(kept)`` if there is none. Only tail marks (``tail_marks``) can be one;
+    ``removals`` are the line rules' removals, in line order.
+    """
+    for index in sorted(i for i in marks if end <= i < len(kept)):
+        if _is_comments(kept[index].text):
+            return index
+        low = kept[index - 1].number if index else 0
+        at = bisect.bisect_right(removals, low, key=_line_of)
+        while at < len(removals) and removals[at].line < kept[index].number:
+            if removals[at].dropped and _is_comments(removals[at].text):
+                return index
+            at += 1
+    return len(kept)
+
+
+def _line_of(removal: Removal) -> int:
+    return removal.line
+
+
+def _is_comments(text: str) -> bool:
+    return len(text) <= 40 and _COMMENTS.fullmatch(text.rstrip(":.")) is not None
+
+
+# What a ``_TAIL`` match starts with: a digit or the first letter of an alternative
+# (tests/test_rules.py checks the letters against the pattern). The ASCII characters
+# that cannot start one rule most lines out before the pattern runs.
+_TAIL_START = re.compile(r"[\dacdfjklmnprstwyàäü]", re.IGNORECASE)
+_NOT_TAIL_START = frozenset(c for c in map(chr, range(128)) if not _TAIL_START.match(c))
+
+
 def _is_tail(line: Line) -> bool:
-    return len(line.text) <= 80 and _TAIL.fullmatch(line.text) is not None
+    text = line.text
+    return (
+        len(text) <= 80
+        and text[:1] not in _NOT_TAIL_START
+        and _TAIL.fullmatch(text) is not None
+    )
 
 
 def _cut_tail(start: int, end: int, words: list[int], marks: frozenset[int]) -> int:

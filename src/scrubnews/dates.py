@@ -74,6 +74,10 @@ _PATTERNS = (
     ),
 )
 
+# A character each pattern's matches contain ("" when there is no single one): a
+# line without it is not searched with that pattern.
+_NEEDS = ("-", "", "", ".", "/")
+
 
 def _year(text: str) -> int:
     year = int(text)
@@ -114,7 +118,9 @@ def find_date(
     if len(text) > 2000 or _DIGIT.search(text) is None:
         return None
     best: tuple[dt.date | dt.datetime, int, int] | None = None
-    for pattern in _PATTERNS:
+    for pattern, needs in zip(_PATTERNS, _NEEDS, strict=True):
+        if needs and needs not in text:
+            continue
         for m in pattern.finditer(text):
             if best is not None and m.start() >= best[1]:
                 break

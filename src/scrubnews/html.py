@@ -9,15 +9,20 @@
    hidden elements are skipped; page chrome (``nav``, ``aside``, ``footer``,
    a page ``header``, ARIA landmarks such as ``role=navigation``, and
    containers whose class or id names a share row, comment thread, sidebar
-   or advert) is dropped with a named rule. Every other block becomes a
+   or advert) and image captions (``figcaption``, most often a credit) are
+   dropped with a named rule. Every other block becomes a
    ``Line``: headings keep their level, ``<li>`` (even ``<li><p>``) stays a
    list item, ``<blockquote>`` a quote, ``<pre>`` keeps its newlines.
 3. Choose the main content container the way Readability does: each
    paragraph scores its length and commas, the score flows to its parent
    (whole), grandparent (half) and further ancestors (less), containers
    are weighted by tag and by class names and discounted by their link
-   density; the best one wins, with its parent when that scores higher
-   and with siblings that score close to it.
+   density; the best one wins, with its parent when that scores higher.
+   A container that is all of its parent's text stands for its parent,
+   and siblings join it when their best container scores close to it (a
+   sibling's tag and class weigh at most twice its text): an article cut
+   into sections is kept whole. Sections of prose (two paragraphs or more,
+   few links) up to three levels further up join it too.
 4. Lines in the container are hinted ``main``; a few lines just before it
    go on as ``chrome`` (the structure stage reads a headline or byline
    there); the rest are dropped as ``html-outside-main``.
@@ -45,7 +50,7 @@ from scrubnews.words import SENTENCE_END, word_count
 
 _HTML_START = re.compile(
     r"\s{0,200}(?:<\?xml[^>]{0,200}>\s{0,20})?(?:<!--.{0,2000}?-->\s{0,20})*"
-    r"<(?:!doctype html|html|head|body|meta|title|div|p|article|section|table|link|script)\b",
+    r"<(?:!doctype html|html|head|body|meta|title|div|p|article|section|table|link|script|style)\b",
     re.IGNORECASE | re.DOTALL,
 )
 # A page with noise before its markup (a PHP warning, a <style>, many blank lines).
@@ -61,7 +66,8 @@ _SKIP = frozenset(
     "script style noscript template head title svg iframe object embed canvas select option "
     "button input textarea math video audio map area dialog label link meta source track".split()
 )
-_CHROME_TAGS = frozenset(("nav", "aside", "footer", "menu"))
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_CHROME_TAGS = frozenset(("nav", "aside", "footer", "menu", "figcaption"))
 _CHROME_ROLES = frozenset(
     "navigation complementary contentinfo banner menu menubar search dialog alertdialog "
     "toolbar tablist".split()
@@ -97,7 +103,11 @@ _STRONG_CHROME = re.compile(
     r"|cookie|consent|gdpr|subscri|paywall|signup|sign-up|advert|skyscraper|recommend"
     r"|trending|most-?(?:read|popular|viewed)|jump-?to|author-?bio|about-?the-?author"
     r"|(?:^|[\s_-])(?:ad|ads|adv|nav|tags|tag-?list|rss|login|search|skip|share|hidden"
-    r"|sr-only|visually-hidden|screen-reader-text|offscreen|modal|popup|print)(?:$|[\s_-])",
+    r"|sr-only|visually-hidden|screen-reader-text|offscreen|modal|popup)(?:$|[\s_-])"
+    # "print", a print button or print-only furniture ("print-header"), but not
+    # "print-full" or "print-step" (content marked for printing).
+    r"|(?:^|[\s_-])(?:no-?)?print(?:-?(?:button|btn|link|icon|page|article|header|footer|logo"
+    r"|tools?|only|url|info|none|block))?(?:$|[\s_])",
     re.IGNORECASE,
 )
 _WEAK_CHROME = re.compile(
@@ -120,6 +130,18 @@ _NEGATIVE_CLASS = re.compile(
     r"|tool|widget|(?:^|[\s_-])ad(?:$|[\s_-])",
     re.IGNORECASE,
 )
+# Class words that state a layout or a state, not what the element is: visibility
+# by screen size ("hidden-xs", "hide-for-print"), "overflow-hidden", and a chrome
+# word negated or owned ("non-paywall", "has-sidebar", "with-ads"; "no-print" is chrome).
+_STATE_WORD = re.compile(
+    r"(?:hidden|visible|hide|show)-(?:for-)?(?:xs|sm|md|lg|xl|xxl|mobile|phone|tablet|desktop"
+    r"|print|small|medium|large)(?:$|[_-])|overflow-hidden"
+    r"|(?:^|[_-])(?:non|not|without|has|with)-",
+    re.IGNORECASE,
+)
+# A weak chrome word ending in a layout part names a page builder's box, which
+# holds anything ("elementor-widget-wrap", "widget-container").
+_LAYOUT_END = re.compile(r"[_-](?:wrap|wrapper|container|inner)$", re.IGNORECASE)
 _COMMENTS = re.compile(r"comment|disqus|respon|reply|kommentar", re.IGNORECASE)
 # A chrome-named element holding this share of the page's prose is a wrapper.
 _WRAPPER_PROSE = 0.6
@@ -134,6 +156,12 @@ _CELLS = frozenset(("td", "th"))
 # A numeric date opening a paragraph, then a dash or a capital: a dateline.
 _LEADING_DATE = re.compile(r"([0-3]?\d\.[01]?\d\.(?:19|20)\d\d)\s{0,3}(?:[-–—|:]|(?=[A-ZÄÖÜ„\"]))")
 _CELL_CHARS = 150
+
+# Sections of prose this many levels above the main container's parent join it
+# when at least this many characters, and this share of their text, are prose.
+_GROW_LEVELS = 3
+_GROW_PROSE = 150
+_GROW_SHARE = 0.6
 
 # How many lines just before the main container go on to the structure stage.
 _HEAD_LINES = 15
@@ -191,7 +219,7 @@ def page_units(text: str) -> tuple[list[Line], PageMeta, list[Removal]]:
     stated = read_stated(root)
     walk = _Walk(body)
     walk.run(body)
-    units, removals = walk.select(stated.title(), stated.description())
+    units, removals = walk.select(stated.title())
     return units, page_meta(root, units, stated, walk.written_date), removals
 
 
@@ -209,7 +237,7 @@ _NO_ATTRS: dict[str, str] = {}
 # Tags that, without attributes, are never dropped.
 _PLAIN = frozenset(
     "p div span a b i em strong u s small sup sub h1 h2 h3 h4 h5 h6 li ul ol table tbody thead "
-    "tr td th br hr blockquote pre code figure figcaption section article main dl dt dd "
+    "tr td th br hr blockquote pre code figure section article main dl dt dd "
     "center font abbr cite q time mark ins del".split()
 )
 
@@ -219,9 +247,11 @@ def _word_verdict(word: str) -> int:
     """What one class or id word says: article (``_MAIN``), chrome, or nothing (0)."""
     if _MAIN_CLASS.search(word):
         return _MAIN
+    if _STATE_WORD.search(word):
+        return 0
     if _STRONG_CHROME.search(word):
         return _STRONG
-    if _WEAK_CHROME.search(word):
+    if _WEAK_CHROME.search(word) and not _LAYOUT_END.search(word):
         return _WEAK
     return 0
 
@@ -309,6 +339,11 @@ def _classes(attrs: dict[str, str]) -> str:
     if cls is None and ident is None:
         return ""
     return f"{cls or ''} {ident or ''}"
+
+
+def _holds_heading(el: Any) -> bool:
+    """True if a heading element sits anywhere under ``el``."""
+    return next(el.iter(*_HEADINGS), None) is not None
 
 
 def _hidden(attrs: dict[str, str]) -> bool:
@@ -475,15 +510,18 @@ class _Walk:
         """``None`` to keep ``el``, ``""`` to skip it silently, else the rule dropping it."""
         if not tag or tag in _SKIP:
             return ""
+        chrome = tag in _CHROME_TAGS or (tag == "header" and not in_article)
+        if tag == "figcaption" and _holds_heading(el):
+            chrome = False  # a headline card (heading, date, lead), not a caption
         if not attrs:
-            if tag in _CHROME_TAGS or (tag == "header" and not in_article):
+            if chrome:
                 # A page-wide wrapper (often an element left unclosed) is not chrome.
                 return None if self._wrapper(el, "") else f"html-{tag}"
             return None
         if _hidden(attrs):
             return "html-hidden"
         rule = None
-        if tag in _CHROME_TAGS or (tag == "header" and not in_article):
+        if chrome:
             rule = f"html-{tag}"
         else:
             role = attrs.get("role")
@@ -628,6 +666,12 @@ class _Walk:
             weight = box.weight * min(1.0, chars / _WEIGHT_CHARS)
             return (box.score + weight) * (1.0 - density(box))
 
+        def sibling(box: _Box) -> float:
+            # A sibling's tag and class count at most as much as its own text.
+            chars = total[box.end] - total[box.start]
+            weight = min(box.weight * min(1.0, chars / _WEIGHT_CHARS), 2.0 * box.score)
+            return (box.score + weight) * (1.0 - density(box))
+
         candidates = [i for i, box in enumerate(boxes) if box.credited]
         if not candidates:
             return set(), False
@@ -659,10 +703,27 @@ class _Walk:
                     break
                 last = score
             index = box.parent
+        # Readability: a container that is its parent's only content stands for the parent,
+        # so that the sibling step below sees the article's other sections.
+        score_top = final(boxes[top])
+        while True:
+            index = boxes[top].parent
+            if index <= 0:
+                break
+            box = boxes[index]
+            if box.start != boxes[top].start or box.end != boxes[top].end:
+                break
+            top = index
         parent = boxes[top].parent
         chosen = [top]
         if parent >= 0:
-            threshold = max(10.0, final(boxes[top]) * 0.2)
+            # A sibling counts as its best container (a section's text sits deeper).
+            inner = [sibling(box) if box.credited else 0.0 for box in boxes]
+            for index in range(len(boxes) - 1, parent, -1):
+                up = boxes[index].parent
+                if up > parent and inner[index] > inner[up]:
+                    inner[up] = inner[index]
+            threshold = max(10.0, max(score_top, final(boxes[top])) * 0.2)
             for index in range(parent + 1, len(boxes)):
                 box = boxes[index]
                 if box.start >= boxes[parent].end:
@@ -672,8 +733,8 @@ class _Walk:
                 if anchor >= 0 and box.end > box.start and self.lines[box.start].kind == "h" \
                         and self.lines[box.start].level <= 2:
                     continue  # another article under its own headline
-                bonus = final(boxes[top]) * 0.2 if box.classes == boxes[top].classes else 0.0
-                if box.credited and final(box) + bonus >= threshold:
+                bonus = score_top * 0.2 if box.classes == boxes[top].classes else 0.0
+                if box.credited and inner[index] + bonus >= threshold:
                     chosen.append(index)
                 elif box.tag == "p" and box.end > box.start:
                     text = " ".join(self.lines[i].text for i in range(box.start, box.end))
@@ -692,7 +753,55 @@ class _Walk:
                     len(line.text) > 80 or line.text[-1:] in SENTENCE_END
                 ):
                     found.add(i)
+            self._grow(found, parent, other, anchor, total, links)
         return found, True
+
+    def _prose(self, start: int, end: int) -> tuple[int, int]:
+        """Characters in the paragraphs of prose among lines ``start`` to ``end``,
+        and how many such paragraphs there are."""
+        chars = count = 0
+        for line in self.lines[start:end]:
+            text = line.text
+            if line.kind in ("p", "quote") and line.link_density < 0.25 and len(text) > 80 \
+                    and text[-1] in SENTENCE_END:
+                chars += len(text)
+                count += 1
+        return chars, count
+
+    def _grow(self, found: set[int], parent: int, other: int, anchor: int,
+              total: list[int], links: list[int]) -> None:
+        """Add the sections of prose a few levels above the chosen container.
+
+        A page may set its text in cousins of the chosen container (an intro
+        block, a second column of the same text): a section of an ancestor
+        joins when most of its text is paragraphs of prose with few links.
+        """
+        boxes = self.boxes
+        index = boxes[parent].parent
+        for _level in range(_GROW_LEVELS):
+            if index <= 0:
+                return
+            box = boxes[index]
+            if box.start <= other < box.end:
+                return
+            for child in range(index + 1, len(boxes)):
+                section = boxes[child]
+                if section.start >= box.end:
+                    break
+                if section.parent != index or section.end <= section.start:
+                    continue
+                if found.intersection(range(section.start, section.end)):
+                    continue
+                if anchor >= 0 and self.lines[section.start].kind == "h" \
+                        and self.lines[section.start].level <= 2:
+                    continue
+                chars = total[section.end] - total[section.start]
+                if links[section.end] - links[section.start] > 0.25 * chars:
+                    continue
+                prose, count = self._prose(section.start, section.end)
+                if count >= 2 and prose >= _GROW_PROSE and prose >= _GROW_SHARE * chars:
+                    found.update(range(section.start, section.end))
+            index = box.parent
 
     def written_date(self, anywhere: bool) -> dt.date | dt.datetime | None:
         """The date of the first date line near the article's start (just before
@@ -726,11 +835,12 @@ class _Walk:
                     return found[0]
         return None
 
-    def select(self, title: str = "", description: str = "") -> tuple[list[Line], list[Removal]]:
+    def select(self, title: str = "") -> tuple[list[Line], list[Removal]]:
         """Hint the main container's lines; drop the rest but a few lines before it.
 
         Prose between the headline and the container (a lead paragraph set
-        apart from the body) is main content too.
+        apart from the body) is main content too, even when it repeats the
+        summary the page states (which the front-matter keeps as standfirst).
         """
         anchor = self._anchor(title)
         main, ok = self._main(anchor)
@@ -747,7 +857,7 @@ class _Walk:
         if headline >= 0:
             for index in range(headline + 1, first):
                 line = self.lines[index]
-                if _lead_like(line) and not (description and overlap(line.text, description) > 0.9):
+                if _lead_like(line):
                     main.add(index)
         units: list[Line] = []
         removals = self.removals

@@ -25,8 +25,10 @@ import datetime as dt
 import email.utils
 import functools
 import html
+import itertools
 import json
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -46,7 +48,7 @@ SEPARATOR = re.compile(r"\s[|–—·•»:/-]{1,2}\s|\s::\s")
 _BY = re.compile(
     r"(?:(?:post |article )?(?:author|autor|autorin|auteur|verfasser)(?:\s{0,3}:)?\s{0,3}"
     r"|(?:written|posted|published|geschrieben|veröffentlicht|verfasst|erstellt|publiziert"
-    r"|eingestellt|gespeichert|publié|publicado|escrito)\s(?:by|von|par|por)\s{0,3}"
+    r"|eingestellt|gespeichert|publié|publicado|escrito)\s(?:by|von|par|por)(?:\s{0,3}:)?\s{0,3}"
     r"|(?:by|von|vom|par|por|di|door|av|text|texte)(?:\s{0,3}:)?\s{1,3})+",
     re.IGNORECASE,
 )
@@ -93,6 +95,8 @@ _URL_DATE = re.compile(
 )
 # A machine-readable time stated in UTC ("...T23:00Z", "+00:00", "+0000").
 _UTC = re.compile(r"\d:\d\d(?::\d\d(?:\.\d{1,9})?)?\s?(?:Z|UTC|GMT|[+-]00:?00)\s*$", re.I)
+# A machine-readable time with a zone offset other than UTC ("...T23:37:37-04:00").
+_OFFSET = re.compile(r"\d:\d\d(?::\d\d(?:\.\d{1,9})?)?[+-](?!00:?00)\d\d:?\d\d\s*$")
 _DATE_CLASS = re.compile(r"date|time|publish|posted|dateline|byline|meta|datum|fecha", re.I)
 _BYLINE_CLASS = re.compile(r"byline|author|autor|writer|reporter|creator", re.I)
 _ARTICLE_TYPES = ("Article", "BlogPosting", "Posting", "Report", "WebPage", "LiveBlogPosting",
@@ -100,7 +104,8 @@ _ARTICLE_TYPES = ("Article", "BlogPosting", "Posting", "Report", "WebPage", "Liv
 
 _TITLE_KEYS = ("dc:title", "dc.title", "dcterm:title", "dcterms.title", "og:title", "headline",
                "title", "twitter:title", "parsely-title", "sailthru.title")
-_AUTHOR_KEYS = ("author", "article:author", "dc.creator", "dcterms.creator", "parsely-author",
+_AUTHOR_KEYS = ("dc:creator", "dc.creator", "dcterms.creator", "author", "article:author",
+                "parsely-author",
                 "sailthru.author", "byl", "citation_author", "author_name", "og:article:author",
                 "article:author_name", "twitter:creator:name", "cxenseparse:author")
 _DATE_KEYS = (
@@ -222,6 +227,42 @@ def _ld_names(value: Any, people: list[str], others: list[str],
         target.extend(split_names(name, desks=True))
 
 
+# Link labels after a name in a byline box: "Jo Smith Alle Artikel", "Jo Smith Follow".
+_TRAILING_LABELS = frozenset(
+    "alle all artikel articles beiträge posts follow folgen profil profile mehr more".split()
+)
+# A role after a name in one author string, and the desk words before it.
+_ROLE_WORDS = frozenset(
+    "editor reporter writer correspondent columnist contributor journalist producer "
+    "redakteur redakteurin autor autorin".split()
+)
+_DESK_WORDS = frozenset(
+    "staff senior chief deputy managing contributing executive associate special political "
+    "business health science sport sports foreign news games gaming tech technology travel "
+    "food music film culture fashion beauty style world features opinion digital education "
+    "politics entertainment finance money video photo social freier freie".split()
+)
+# A parenthesised aside in an author string, and a social handle after a name.
+_PARENS = re.compile(r"\s?\(([^()]{0,80})\)")
+_WITH = re.compile(r"(?:with|avec|mit|con|com|met)\s", re.IGNORECASE)
+_HANDLE = re.compile(r"\s@\w[\w.]{0,30}")
+
+
+def _unwrap(m: re.Match[str]) -> str:
+    """Co-authors after "with" become names of their own ("(avec Al Wu)" -> ", Al Wu");
+    a nickname or middle name inside a name is kept ("Jo (Anne) Smith"); an aside
+    after a name (an agency, an address) is dropped."""
+    inner = m.group(1).strip()
+    if _NOT_NAME.search(inner):
+        return m.group(0)  # "Site Name (www.example.com)": left for the checks to refuse
+    co = _WITH.match(inner)
+    if co is not None:
+        return ", " + inner[co.end() :]
+    if m.string[m.end() :].lstrip()[:1].isalnum():
+        return " " + inner
+    return ""
+
+
 def split_names(text: str, *, desks: bool = False) -> list[str]:
     """Person names in an author string: ``"By Jo Smith and Al Wu"`` -> two names.
 
@@ -234,6 +275,12 @@ def split_names(text: str, *, desks: bool = False) -> list[str]:
     []
     >>> split_names("Deutscher Caritasverband e.V.")
     ['Deutscher Caritasverband']
+    >>> split_names("Jo Smith (avec Al Wu et Bo Li)")
+    ['Jo Smith', 'Al Wu', 'Bo Li']
+    >>> split_names("Jo (Anne) Smith @josmith")
+    ['Jo Anne Smith']
+    >>> split_names("Ben Silverman Games Editor")
+    ['Ben Silverman']
     """
     text = _clean(html.unescape(text) if "&" in text else text)
     if not text or len(text) > 200 or text.startswith(("http:", "https:", "/")):
@@ -242,9 +289,18 @@ def split_names(text: str, *, desks: bool = False) -> list[str]:
     if m:
         text = text[m.end() :]
     text = _EV.sub("", _DATE_TAIL.sub("", text.split("|")[0]))
+    text = _HANDLE.sub("", _PARENS.sub(_unwrap, text))
     names: list[str] = []
     for part in _NAME_SPLIT.split(text):
         part = part.strip(" .:-–—·•")
+        words = part.split()
+        while len(words) > 1 and words[-1].casefold() in _TRAILING_LABELS:
+            words.pop()  # "Jo Smith Alle Artikel", "Jo Smith Follow"
+        if len(words) >= 3 and words[-1].casefold().rstrip("s") in _ROLE_WORDS:
+            words.pop()  # "Ben Silverman Games Editor": the role, then its desk
+            while len(words) >= 3 and words[-1].casefold() in _DESK_WORDS:
+                words.pop()
+        part = " ".join(words)
         if names and _DEGREE.fullmatch(part):
             continue  # "Jo Smith, MD"
         if names and _JOB.search(part):
@@ -288,10 +344,66 @@ def _metas(root: Any) -> dict[str, str]:
         key = el.get("property") or el.get("name") or el.get("itemprop") or el.get("http-equiv")
         content = el.get("content")
         if key and content:
-            key = key.strip().lower()
-            if key not in found:
-                found[key] = _clean(content)
+            # RDFa lists several properties in one attribute ("dc:creator twitter:site_name").
+            for one in key.lower().split()[:5]:
+                if one not in found:
+                    found[one] = _clean(content)
     return found
+
+
+def _odd_one_out(said: str, document: str, heads: list[str]) -> bool:
+    """True if the page's ``<title>`` and a heading agree on a title that the
+    stated one (``said``) shares little with: a JSON-LD ``headline`` holding a
+    description, a social title written for another audience.
+
+    >>> _odd_one_out("matrix equal to its conjugate-transpose", "Hermitian matrix - Wikipedia",
+    ...              ["Hermitian matrix"])
+    True
+    """
+    parts = [document, *SEPARATOR.split(document)]
+    if max(overlap(said, p) for p in parts) >= 0.5 or any(overlap(said, h) >= 0.5 for h in heads):
+        return False
+    return any(overlap(h, p) >= 0.8 for h in heads for p in parts)
+
+
+def _undated(title: str | None) -> str | None:
+    """``title`` without a first or last part that is only a date.
+
+    >>> _undated("23.01.2022 - Wierer wins the last race - Biathlon")
+    'Wierer wins the last race - Biathlon'
+    >>> _undated("Review of the year - 3 March 2022")
+    'Review of the year'
+    >>> _undated("Council votes on 3 March 2022 - Town News")
+    'Council votes on 3 March 2022 - Town News'
+    """
+    if not title:
+        return title
+    pieces = SEPARATOR.split(title)
+    if len(pieces) < 2:
+        return title
+    for index in (0, -1):
+        piece = pieces[index].strip()
+        found = find_date(piece)
+        if found is not None and found[1] == 0 and found[2] >= len(piece) - 1:
+            cut = SEPARATOR.search(title) if index == 0 else list(SEPARATOR.finditer(title))[-1]
+            assert cut is not None
+            return title[cut.end() :] if index == 0 else title[: cut.start()]
+    return title
+
+
+def _within(heading: str, title: str) -> bool:
+    """True if ``heading`` is a run of two or more of ``title``'s words, and not
+    cut short (``"Open Journalism Project:"``): the title's headline part.
+
+    >>> _within("Kaeser verarscht Neubauer", "Siemens und Adani: Kaeser verarscht Neubauer")
+    True
+    >>> _within("Make your Firefox your own", "Firefox - Customize and make it your own")
+    False
+    """
+    words = _words(heading)
+    if len(words) < 2 or heading.rstrip().endswith(":"):
+        return False
+    return f" {' '.join(words)} " in f" {' '.join(_words(title))} "
 
 
 def _title(root: Any, stated: Stated, units: list[Line]) -> str | None:
@@ -301,16 +413,26 @@ def _title(root: Any, stated: Stated, units: list[Line]) -> str | None:
     heads = [u.text for u in units if u.kind == "h" and u.level <= 2]
     heads += [_clean(" ".join(h.itertext())) for h in root.iter("h1")][:3]
     heads = [h for h in heads if h][:8]
+    el = root.find(".//title")
+    document = _clean(text_content(el)) if el is not None else ""
+    if document.startswith("<"):
+        document = ""
+    if said and document and heads and _odd_one_out(said, document, heads):
+        said = document
     if not said:
-        el = root.find(".//title")
-        said = _clean(text_content(el)) if el is not None else ""
-        if said.startswith("<"):
-            said = ""
+        said = document
         repeated = any(overlap(h, part) >= 0.8 for h in heads
                        for part in [said, *SEPARATOR.split(said)])
         # A document title no heading repeats (a site name) yields to the first heading.
-        if not repeated and heads and (not said or len(_words(heads[0])) >= 2):
-            return heads[0]
+        # An <h2> does not outrank a plain document title ("Lazy Load with Alt"), only
+        # one made of parts ("Ausbildung - Feuerwehr Oldenburg", "National Rail -"),
+        # often site and section.
+        h1s = {u.text for u in units if u.kind == "h" and u.level == 1}
+        h1s.update(_clean(" ".join(h.itertext())) for h in root.iter("h1"))
+        firsts = [h for h in heads if h in h1s and len(_words(h)) >= 2] or (
+            heads if not said or len(SEPARATOR.split(f"{said} ")) > 1 else [])
+        if not repeated and firsts and (not said or len(_words(firsts[0])) >= 2):
+            return firsts[0]
     if not said:
         return None
     parts = [p.strip() for p in SEPARATOR.split(said) if p.strip()]
@@ -320,7 +442,7 @@ def _title(root: Any, stated: Stated, units: list[Line]) -> str | None:
         choice = max([said, *parts], key=lambda p: (round(overlap(best, p), 2), p == said))
         if overlap(best, choice) >= 0.8:
             return choice
-        if set(_words(best)) and set(_words(best)) <= set(_words(said)):
+        if _within(best, said):
             return best
     if len(parts) > 1:
         site = (metas.get("og:site_name") or metas.get("application-name") or "").casefold()
@@ -398,14 +520,27 @@ def _site_names(root: Any, items: list[dict[str, Any]], metas: dict[str, str]) -
         host = _HOST.match(url)
         if host:
             names.append(host.group(1).removeprefix("www."))
+            labels = host.group(1).split(".")
+            if len(labels) >= 2:
+                names.append(labels[-2])  # "hss" of "www.hss.de"
+    # "Achtsam durch die Krise - DIE FURCHE": the parts of a site name, too.
+    names += [part for name in names[:2] for part in SEPARATOR.split(name)[1:]]
     return [c for c in (_compact(n) for n in names) if len(c) >= 3]
 
 
 def _is_site(names: list[str], sites: list[str]) -> bool:
     """True if the author names are the site's own name ("tagesschau.de", "Die Zeit")."""
     joined = _compact(" ".join(names))
-    return bool(joined) and any(
-        joined == site or (joined in site and len(joined) >= 0.6 * len(site)) for site in sites
+    if not joined:
+        return False
+    # "Hanns-Seidel-Stiftung" on hss.de: the initials of a name of three words or more.
+    initials = "".join(w[0] for w in re.split(r"[\s-]+", " ".join(names).casefold()) if w)
+    return any(
+        joined == site
+        or (joined in site and len(joined) >= 0.6 * len(site))
+        or (site in joined and len(site) >= 0.6 * len(joined))
+        or (len(initials) >= 3 and initials == site)
+        for site in sites
     )
 
 
@@ -453,19 +588,65 @@ def _stated_authors(root: Any, items: list[dict[str, Any]], metas: dict[str, str
     yield others
 
 
+# Two to four capitalised words: a full name in a byline or an author's bio.
+_FULL_NAME = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’.-]+(?: [A-ZÀ-ÖØ-Þ][\w'’.-]+){1,3}")
+
+
+def _plain(text: str) -> str:
+    """``text`` compacted, without accents: "Gàbor Muniér" and "gabor_munier" meet."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return _compact("".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+def _fuller(names: list[str], root: Any, classed: _Classed) -> list[str]:
+    """A lone author given by a user name ("arianschlichenmayer", "gabor_munier")
+    as a byline or an author box on the page writes it ("von Arian
+    Schlichenmayer", "Autor: Gàbor Muniér"); else ``names``.
+
+    (A first name alone is left alone: bloggers sign so, and the capitalised
+    words after it in a bio are as often a greeting as a surname.)"""
+    if len(names) != 1 or " " in names[0].strip():
+        return names
+    key = _plain(names[0])
+    boxes = [el for el, byline, _date in classed.elements if byline]
+    boxes += root.xpath('//*[@itemprop="author" or @rel="author"]')[:10]
+    for el in boxes[:60]:
+        for m in _FULL_NAME.finditer(_text(el)[:300]):
+            found = m.group()
+            if _plain(found) == key:
+                return [found]
+    return names
+
+
+def _all_of(names: list[str], later: Iterator[list[str]], sites: list[str]) -> list[str]:
+    """``names``, or a later candidate naming them all and more people (not the
+    site): the JSON-LD gives the first author, the byline "von Rudolf Fischer,
+    Simon Kohler"."""
+    have = {_plain(n) for n in names}
+    for other in itertools.islice((c for c in later if c), 8):
+        if (
+            len(names) < len(other) <= 6
+            and have < {_plain(n) for n in other}
+            and not any(_is_site([n], sites) for n in other if _plain(n) not in have)
+        ):
+            return other
+    return names
+
+
 def _authors(root: Any, items: list[dict[str, Any]], metas: dict[str, str],
              classed: _Classed, units: list[Line]) -> list[str]:
     """The first author candidate that is not the site's own name, else a byline
     written near the article's start, else the first candidate."""
     first: list[str] = []
     sites: list[str] | None = None
-    for names in _stated_authors(root, items, metas, classed):
+    stream = _stated_authors(root, items, metas, classed)
+    for names in stream:
         if not names:
             continue
         if sites is None:
             sites = _site_names(root, items, metas)
         if not _is_site(names, sites):
-            return names[:10]
+            return _all_of(names[:10], stream, sites)
         first = first or names[:10]
     if first:
         head = [u for u in units if u.hint == "chrome"] + [u for u in units if u.hint == "main"][:8]
@@ -473,7 +654,62 @@ def _authors(root: Any, items: list[dict[str, Any]], metas: dict[str, str],
             found = find_authors(unit.text)
             if found and not _is_site(found, sites or []):
                 return found[:10]
+        found = byline_in_page(root)
+        if found and not _is_site(found, sites or []):
+            return found
     return first
+
+
+# A byline marker in an element's own text ("von", "By", "Autor:", "Posted by").
+_MARKER = re.compile(
+    r"(?<!\w)(?:by|von|vom|par|por|door|autor(?:in)?|author|auteur|autore|written|posted"
+    r"|verfasst|geschrieben|text)(?!\w)",
+    re.IGNORECASE,
+)
+# Credits of the site's makers, not of the article: "Website by Aqua Design Inc.";
+# a byline ends where one begins ("2008 by Jo Smith Hosted by Example").
+_MADE_BY = re.compile(
+    r"(?:designed|powered|hosted|theme|website|webdesign|developed|template|made|gestaltet"
+    r"|realisiert|umgesetzt)\s(?:by|von)\b",
+    re.IGNORECASE,
+)
+# A line that is only a "written by" byline, its marker followed by a colon.
+_WRITTEN_BY_LINE = re.compile(r"(?:written|posted|geschrieben|verfasst)\s(?:by|von)\s?:", re.I)
+_MARKED_TAGS = ("p", "div", "span", "small", "li", "em", "strong", "b", "i", "td", "address",
+                "h4", "h5", "h6", "time", "section", "header", "footer", "article")
+
+
+def byline_in_page(root: Any) -> list[str]:
+    """Authors from the first short element outside page chrome whose own text
+    holds a byline marker and names someone ("Gespeichert von rasos am 24. Juli
+    2017", "Autor: Peter Maahn/SP-X"), anywhere on the page."""
+    body = root.find("body")
+    for el in (body if body is not None else root).iter(_MARKED_TAGS):
+        # The element's own text: before its first child and between its children.
+        own = el.text
+        if own is None or own.isspace() or not _MARKER.search(own):
+            own = next((tail for child in el if (tail := child.tail) is not None
+                        and not tail.isspace() and _MARKER.search(tail)), None)
+            if own is None:
+                continue
+        text = _text(el)
+        if len(text) > 150 or _in_chrome(el):
+            continue
+        # The marker's element, then its parent: "<span>By <a>jdoe</a></span>" holds
+        # too little, "2. August 2012 <span>By <a>jdoe</a></span>" is the byline.
+        parent = el.getparent()
+        for said in (text, _text(parent) if parent is not None else ""):
+            made = _MADE_BY.search(said)
+            said = said[: made.start()] if made is not None else said
+            if len(said) > 150:
+                continue
+            said = said.lstrip("-–—*·|: ")
+            found = find_authors(said)
+            if not found and len(said) <= 60 and _WRITTEN_BY_LINE.match(said):
+                found = split_names(said)  # "Written by: Julie Mollins"
+            if found:
+                return found[:10]
+    return []
 
 
 def _date(root: Any, items: list[dict[str, Any]], metas: dict[str, str],
@@ -486,6 +722,13 @@ def _date(root: Any, items: list[dict[str, Any]], metas: dict[str, str],
         # gives next to it: the address has the local day.
         if day is not None and _UTC.search(value[-40:]) and _local_day(found, day):
             return day, ""
+        if _UTC.search(value[-40:]):
+            # The same instant in a <time> with the site's own offset: its local day.
+            for el in list(root.iter("time"))[:10]:
+                stamp = el.get("datetime") or ""
+                if (_OFFSET.search(stamp) and (seen := parse_iso(stamp)) is not None
+                        and _local_day(found, seen)):
+                    return seen, stamp
         return found, value
     if day is not None:
         return day, ""
@@ -654,7 +897,7 @@ def page_meta(root: Any, units: list[Line], stated: Stated | None = None,
     stated = stated or read_stated(root)
     items, metas = stated.items, stated.metas
     meta = PageMeta()
-    meta.title = _title(root, stated, units)
+    meta.title = _undated(_title(root, stated, units))
     for item in items:
         if _is_article(item) and isinstance(item.get("description"), str):
             meta.standfirst = _clean(item["description"]) or None
@@ -662,7 +905,9 @@ def page_meta(root: Any, units: list[Line], stated: Stated | None = None,
     if not meta.standfirst:
         meta.standfirst = metas.get("og:description") or metas.get("description") or None
     classed = _Classed(root)
-    meta.authors = _authors(root, items, metas, classed, units)
+    meta.authors = _fuller(_authors(root, items, metas, classed, units), root, classed)
+    if not meta.authors:
+        meta.byline_authors = byline_in_page(root)
     meta.date, value = _date(root, items, metas, classed)
     if written is not None and (meta.date is None or (
         isinstance(meta.date, dt.datetime) and _UTC.search(value[-40:]) is not None
@@ -675,6 +920,7 @@ def page_meta(root: Any, units: list[Line], stated: Stated | None = None,
     if meta.standfirst:
         meta.standfirst = repair_line(meta.standfirst)[0] or None
     meta.authors = [repair_line(a)[0] for a in meta.authors]
+    meta.byline_authors = [repair_line(a)[0] for a in meta.byline_authors]
     if isinstance(meta.date, dt.datetime) and meta.date.tzinfo is not None:
         meta.date = meta.date.replace(tzinfo=None)
     return meta

@@ -17,7 +17,8 @@ import yaml
 
 from scrubnews.article import Article, Block
 
-_INLINE = re.compile(r"([\\`*_\[\]<|~])")
+_INLINE = re.compile(r"([\\`*\[\]<|~])")
+_UNDERSCORES = re.compile(r"_+")
 _ENTITY_AMP = re.compile(r"&(?=#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)")
 _ORDERED = re.compile(r"(\d{1,9})([.)])")
 _HEADING_END = re.compile(r"(?<= )(#+)$")
@@ -61,6 +62,8 @@ def escape(text: str, *, heading: bool = False) -> str:
     '1\\\\. not a list, \\\\*really\\\\*'
     """
     out = _INLINE.sub(r"\\\1", text)
+    if "_" in out:
+        out = _UNDERSCORES.sub(_underscores, out)
     if "&" in out:
         out = _ENTITY_AMP.sub(r"\\&", out)
     first = out[:1]
@@ -73,6 +76,18 @@ def escape(text: str, *, heading: bool = False) -> str:
     if heading:
         out = _HEADING_END.sub(lambda m: "\\#" * len(m.group(1)), out)
     return out
+
+
+def _underscores(m: re.Match[str]) -> str:
+    """A run of underscores, escaped unless it sits inside a word ("snake_case").
+
+    Between two letters or digits a run can neither open nor close emphasis
+    in CommonMark, so it reads back as it is written.
+    """
+    text, start, end = m.string, m.start(), m.end()
+    if start and end < len(text) and text[start - 1].isalnum() and text[end].isalnum():
+        return m.group()
+    return "\\_" * (end - start)
 
 
 def _fence(text: str) -> str:

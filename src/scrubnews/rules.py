@@ -113,6 +113,14 @@ _CREDIT_WORDS = "|".join(re.escape(w) for w in _CREDIT_WORDS_LIST)
 _CREDIT_FIRST = {w.split()[0] for w in _CREDIT_WORDS_LIST}
 _CREDIT_STARTS = tuple(sorted(_CREDIT_FIRST | {"(" + w for w in _CREDIT_FIRST}))
 
+# Photo agencies and stock libraries that credit images.
+_AGENCY_LIST = (
+    "istock", "getty images", "reuters", "dpa", "afp", "ap photo", "shutterstock", "imago",
+    "picture alliance", "picture-alliance", "adobe stock", "stock.adobe.com", "pixabay",
+    "unsplash", "keystone", "epa-efe", "wenn.com", "agencia", "clipdealer",
+)
+_AGENCIES = "|".join(re.escape(w) for w in _AGENCY_LIST)
+
 RULES: tuple[Rule, ...] = (
     Rule(
         "image-alt",
@@ -317,6 +325,19 @@ PAGE_RULES: tuple[Rule, ...] = (
         ),
         max_chars=100,
         starts=_CREDIT_STARTS,
+    ),
+    Rule(
+        "caption-credit",
+        "An image caption ending with its credit: 'The quay at dawn. © A. Lens', "
+        "'Das Hermelin im Winter (mlharing / iStock.com)', '(Foto: A. Lens)'.",
+        pattern=_re(
+            r"[^\n]{0,200}(?:©|\(c\)) ?[^\n©]{1,60}"
+            rf"|[^\n]{{0,200}}\((?:{_CREDIT_WORDS}) ?:? ?[^()\n]{{1,60}}\)"
+            rf"|[^\n]{{0,200}}\([^()\n]{{0,40}}(?:{_AGENCIES})[^()\n]{{0,40}}\)"
+        ),
+        max_chars=260,
+        contains=("©", "(c)"),
+        ends=(")",),
     ),
 )
 

@@ -353,6 +353,8 @@ class PageMeta:
     standfirst: str | None = None
     authors: list[str] = field(default_factory=list)
     date: dt.date | dt.datetime | None = None
+    # A byline found anywhere on the page: the authors when the head names none.
+    byline_authors: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -815,6 +817,8 @@ def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
         out.standfirst = meta.standfirst
     if meta.authors:
         out.authors = meta.authors
+    elif not out.authors:
+        out.authors = meta.byline_authors
     if not dates:
         # No dateline near the headline: a date line dropped among the first lines
         # of the core, among every line just above the core (kept or dropped),

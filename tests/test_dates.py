@@ -1,0 +1,40 @@
+"""Dates: the per-pattern character test never hides a date."""
+
+from __future__ import annotations
+
+import random
+
+from scrubnews import dates
+from scrubnews.dates import find_date
+
+_PIECES = ["5", "05", "12", "2012", "19", "July", "Jul.", "de", "Juli", "-", ".", "/", " ",
+           ", ", "10:30", "T", "pm", "am", "st", "x"]
+
+
+def _reference(text: str, day_first: bool = False) -> object:
+    """``find_date`` with every pattern tried on every line."""
+    best = None
+    for pattern in dates._PATTERNS:
+        for m in pattern.finditer(text):
+            if best is not None and m.start() >= best[1]:
+                break
+            found = dates._build(m, day_first and pattern is dates._PATTERNS[-1])
+            if found is not None:
+                best = (found, m.start(), m.end())
+                break
+    return best
+
+
+def test_needed_characters_agree_with_trying_every_pattern() -> None:
+    rng = random.Random(5)
+    for _ in range(20000):
+        text = "".join(rng.choice(_PIECES) for _ in range(rng.randint(1, 9)))
+        for day_first in (False, True):
+            assert find_date(text, day_first=day_first) == _reference(text, day_first), text
+
+
+def test_each_pattern_needs_its_character() -> None:
+    samples = ["2012-07-05", "5 July 2012", "July 5, 2012", "05.07.2012", "7/5/2012"]
+    for pattern, needs, sample in zip(dates._PATTERNS, dates._NEEDS, samples, strict=True):
+        m = pattern.search(sample)
+        assert m is not None and needs in m.group(0)
