@@ -670,3 +670,48 @@ def test_a_written_by_line_with_a_colon_names_the_author() -> None:
     body = ("<div><article><h1>Harbour</h1>" + PROSE * 3 + "</article>"
             "<p><em>Written by: Julie Mollins</em></p></div>")
     assert clean(_page("", body)).authors == ["Julie Mollins"]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [("Posted BY Jo Smith", True), ("WRİTTEN by Jo", True), ("poſted", True),
+     ("İby Jo", False), ("ruby on rails", False), ("Ubyte", False), ("", False),
+     ("Kommentar von Jo", True), ("TEXT: Jo Smith", True)],
+)
+def test_a_lower_case_search_finds_what_ignorecase_finds(text: str, found: bool) -> None:
+    from scrubnews.htmlmeta import _MARKER, _MARKER_FOLDED
+
+    assert (_MARKER.search(text) is not None) is found
+    assert _MARKER_FOLDED.search(text) is found
+
+
+def test_lower_case_keeps_what_ignorecase_patterns_rely_on() -> None:
+    # Every character but three lowers to one character of the same word-ness,
+    # and to an ASCII letter exactly when IGNORECASE matches it with that letter.
+    import string
+    import sys
+
+    from scrubnews.htmlmeta import _Folded
+
+    odd = set(_Folded._ODD)
+    chars = [chr(c) for c in range(sys.maxunicode + 1)
+             if not 0xD800 <= c < 0xE000 and chr(c) not in odd]
+    lowered = [c.lower() for c in chars]
+    assert all(len(low) == 1 for low in lowered)
+    word = re.compile(r"\w")
+    assert [i for i, c in enumerate(chars) if word.match(c)] == [
+        i for i, c in enumerate(lowered) if word.match(c)]
+    letters = set(string.ascii_lowercase)
+    ignorecase = set(re.findall("[a-z]", "".join(chars), re.IGNORECASE))
+    assert {c for c, low in zip(chars, lowered, strict=True) if low in letters} == ignorecase
+    for c in ignorecase:
+        assert re.fullmatch(c.lower(), c, re.IGNORECASE)
+
+
+def test_author_and_date_attributes_anywhere_on_the_page() -> None:
+    body = ("<div><article><h1>Harbour</h1>" + PROSE * 3 + "</article>"
+            "<footer><a rel='author external' href='/jo'>Jo Smith</a>"
+            "<span property='dc:date'>4 March 2021</span></footer></div>")
+    article = clean(_page("", body))
+    assert article.authors == ["Jo Smith"]
+    assert article.date == dt.date(2021, 3, 4)
