@@ -393,6 +393,23 @@ def test_lines_of_links_below_the_last_prose_are_dropped_by_name() -> None:
     assert "page-tail-links" in {r.rule for r in article.removals}
 
 
+@pytest.mark.parametrize("box", ["author-box", "saboxplugin-wrap", "abh_box", "about-author"])
+def test_an_author_box_below_the_article_is_chrome(box: str) -> None:
+    sentence = "The council met on Tuesday and agreed the harbour plan, after a long debate. "
+    raw = (
+        "<html><body><article><h1>Harbour plan agreed</h1>"
+        + ("<p>" + sentence * 3 + "</p>") * 3
+        + f"<div class='{box}'><p>Jane Roy</p><p>Jane Roy writes about ports, ferries and "
+        "the sea, and has covered the harbour for the paper since 2004.</p></div>"
+        "</article></body></html>"
+    ).encode()
+    article = clean(raw)
+    text = "\n".join(block.text for block in article.body)
+    assert "agreed the harbour plan" in text and "writes about ports" not in text
+    assert any(r.rule == "html-chrome" and "writes about ports" in r.text
+               for r in article.removals)
+
+
 def _section(sentences: list[str]) -> str:
     paragraphs = "".join(f"<p>{s} {s}</p>" for s in sentences)
     inner = f'<div class="inner"><div class="rich">{paragraphs}</div></div>'

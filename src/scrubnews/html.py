@@ -102,6 +102,7 @@ _STRONG_CHROME = re.compile(
     r"|social|sharing|share-?(?:bar|buttons?|tools?|links?|icons?)|shariff|addtoany|sharedaddy"
     r"|cookie|consent|gdpr|subscri|paywall|signup|sign-up|advert|skyscraper|recommend"
     r"|trending|most-?(?:read|popular|viewed)|jump-?to|author-?bio|about-?the-?author"
+    r"|author-?(?:box|desc|details|card|about)|saboxplugin|(?:^|[\s_-])abh_|about-?author"
     r"|(?:^|[\s_-])(?:ad|ads|adv|nav|tags|tag-?list|rss|login|search|skip|share|hidden"
     r"|sr-only|visually-hidden|screen-reader-text|offscreen|modal|popup)(?:$|[\s_-])"
     # "print", a print button or print-only furniture ("print-header"), but not
