@@ -410,6 +410,22 @@ def test_an_author_box_below_the_article_is_chrome(box: str) -> None:
                for r in article.removals)
 
 
+@pytest.mark.parametrize("box", ["related-posts", "jp-relatedposts", "recommended-articles"])
+def test_a_box_of_related_posts_is_chrome_though_it_names_posts(box: str) -> None:
+    sentence = "The council met on Tuesday and agreed the harbour plan, after a long debate. "
+    raw = (
+        "<html><body><article><h1>Harbour plan agreed</h1>"
+        + ("<p>" + sentence * 3 + "</p>") * 3
+        + f"<div class='{box}'><p>Ferry fares rise again as the winter timetable starts "
+        "and the port authority warns of more delays on the crossing.</p></div>"
+        "</article></body></html>"
+    ).encode()
+    article = clean(raw)
+    text = "\n".join(block.text for block in article.body)
+    assert "agreed the harbour plan" in text and "Ferry fares" not in text
+    assert any(r.rule == "html-chrome" and "Ferry fares" in r.text for r in article.removals)
+
+
 def _section(sentences: list[str]) -> str:
     paragraphs = "".join(f"<p>{s} {s}</p>" for s in sentences)
     inner = f'<div class="inner"><div class="rich">{paragraphs}</div></div>'

@@ -234,6 +234,7 @@ def _page_chars(body: Any) -> int:
 
 
 _MAIN, _STRONG, _WEAK = 1, 2, 3
+_OTHER_POSTS = re.compile(r"related|recommend", re.IGNORECASE)
 _NO_ATTRS: dict[str, str] = {}
 # Tags that, without attributes, are never dropped.
 _PLAIN = frozenset(
@@ -245,7 +246,13 @@ _PLAIN = frozenset(
 
 @functools.lru_cache(maxsize=8192)
 def _word_verdict(word: str) -> int:
-    """What one class or id word says: article (``_MAIN``), chrome, or nothing (0)."""
+    """What one class or id word says: article (``_MAIN``), chrome, or nothing (0).
+
+    A word naming links to other posts is chrome even when it names posts
+    ("related-posts", "jp-relatedposts", "recommended-articles").
+    """
+    if _OTHER_POSTS.search(word) and not _STATE_WORD.search(word):
+        return _STRONG
     if _MAIN_CLASS.search(word):
         return _MAIN
     if _STATE_WORD.search(word):
