@@ -410,7 +410,10 @@ def test_an_author_box_below_the_article_is_chrome(box: str) -> None:
                for r in article.removals)
 
 
-@pytest.mark.parametrize("box", ["related-posts", "jp-relatedposts", "recommended-articles"])
+@pytest.mark.parametrize("box", [
+    "related-posts", "jp-relatedposts", "recommended-articles", "newsletter-content",
+    "subscribe-post", "author-box-content", "post-likes-widget",
+])
 def test_a_box_of_related_posts_is_chrome_though_it_names_posts(box: str) -> None:
     sentence = "The council met on Tuesday and agreed the harbour plan, after a long debate. "
     raw = (

@@ -234,7 +234,9 @@ def _page_chars(body: Any) -> int:
 
 
 _MAIN, _STRONG, _WEAK = 1, 2, 3
-_OTHER_POSTS = re.compile(r"related|recommend", re.IGNORECASE)
+_OTHER_POSTS = re.compile(
+    r"related|recommend|newsletter|subscri|author-?box|sharedaddy|likes-?widget", re.IGNORECASE
+)
 _NO_ATTRS: dict[str, str] = {}
 # Tags that, without attributes, are never dropped.
 _PLAIN = frozenset(
@@ -248,8 +250,10 @@ _PLAIN = frozenset(
 def _word_verdict(word: str) -> int:
     """What one class or id word says: article (``_MAIN``), chrome, or nothing (0).
 
-    A word naming links to other posts is chrome even when it names posts
-    ("related-posts", "jp-relatedposts", "recommended-articles").
+    A word naming what is not the article (links to other posts, a newsletter
+    or subscription box, an author box, like and share widgets) is chrome even
+    when it names posts or content too ("related-posts", "jp-relatedposts",
+    "newsletter-content", "author-box-content", "post-likes-widget").
     """
     if _OTHER_POSTS.search(word) and not _STATE_WORD.search(word):
         return _STRONG
