@@ -412,7 +412,7 @@ def test_an_author_box_below_the_article_is_chrome(box: str) -> None:
 
 @pytest.mark.parametrize("box", [
     "related-posts", "jp-relatedposts", "recommended-articles", "newsletter-content",
-    "subscribe-post", "author-box-content", "post-likes-widget",
+    "subscribe-post", "author-box-content", "post-likes-widget", "post-tags", "article-share",
 ])
 def test_a_box_of_related_posts_is_chrome_though_it_names_posts(box: str) -> None:
     sentence = "The council met on Tuesday and agreed the harbour plan, after a long debate. "

@@ -235,7 +235,9 @@ def _page_chars(body: Any) -> int:
 
 _MAIN, _STRONG, _WEAK = 1, 2, 3
 _OTHER_POSTS = re.compile(
-    r"related|recommend|newsletter|subscri|author-?box|sharedaddy|likes-?widget", re.IGNORECASE
+    r"related|recommend|newsletter|subscri|author-?box|sharedaddy|likes-?widget"
+    r"|(?:^|[_-])(?:tags|nav|share|social)(?:$|[_-])",
+    re.IGNORECASE,
 )
 _NO_ATTRS: dict[str, str] = {}
 # Tags that, without attributes, are never dropped.
@@ -251,9 +253,10 @@ def _word_verdict(word: str) -> int:
     """What one class or id word says: article (``_MAIN``), chrome, or nothing (0).
 
     A word naming what is not the article (links to other posts, a newsletter
-    or subscription box, an author box, like and share widgets) is chrome even
-    when it names posts or content too ("related-posts", "jp-relatedposts",
-    "newsletter-content", "author-box-content", "post-likes-widget").
+    or subscription box, an author box, like and share widgets, tags, post
+    navigation) is chrome even when it names posts or content too
+    ("related-posts", "jp-relatedposts", "newsletter-content",
+    "author-box-content", "post-likes-widget", "post-tags", "post-nav").
     """
     if _OTHER_POSTS.search(word) and not _STATE_WORD.search(word):
         return _STRONG
