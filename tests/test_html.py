@@ -369,6 +369,66 @@ def test_labels_and_headings_ending_the_container_are_dropped_by_name() -> None:
     assert "page-tail" in {r.rule for r in article.removals}
 
 
+def test_lines_of_links_below_the_last_prose_are_dropped_by_name() -> None:
+    sentence = "The council met on Tuesday and agreed the harbour plan, after a long debate. "
+    cited = (
+        "<p>The plan follows <a href='/a'>a survey of the quay walls</a> and "
+        "<a href='/b'>an earlier report by the port authority on the state of the docks</a>, "
+        "which the council read before it voted on the new harbour plan this week.</p>"
+    )
+    raw = (
+        "<html><body><article><h1>Harbour plan agreed</h1>"
+        + ("<p>" + sentence * 3 + "</p>") * 3
+        + cited
+        + "<ul><li>Port authority, the <a href='/c'>docks report</a></li></ul>"
+        "<p>Ferry timetables: <a href='/e'>winter changes</a></p>"
+        "<p>Never miss a story: <a href='/f'>follow us</a></p>"
+        "</article></body></html>"
+    ).encode()
+    article = clean(raw)
+    text = "\n".join(block.text for block in article.body)
+    assert "Ferry timetables" not in text and "never miss a story" not in text.lower()
+    # A list item and a paragraph citing its sources in links stay.
+    assert "docks report" in text and "a survey of the quay walls" in text
+    assert "page-tail-links" in {r.rule for r in article.removals}
+
+
+@pytest.mark.parametrize("box", ["author-box", "saboxplugin-wrap", "abh_box", "about-author"])
+def test_an_author_box_below_the_article_is_chrome(box: str) -> None:
+    sentence = "The council met on Tuesday and agreed the harbour plan, after a long debate. "
+    raw = (
+        "<html><body><article><h1>Harbour plan agreed</h1>"
+        + ("<p>" + sentence * 3 + "</p>") * 3
+        + f"<div class='{box}'><p>Jane Roy</p><p>Jane Roy writes about ports, ferries and "
+        "the sea, and has covered the harbour for the paper since 2004.</p></div>"
+        "</article></body></html>"
+    ).encode()
+    article = clean(raw)
+    text = "\n".join(block.text for block in article.body)
+    assert "agreed the harbour plan" in text and "writes about ports" not in text
+    assert any(r.rule == "html-chrome" and "writes about ports" in r.text
+               for r in article.removals)
+
+
+@pytest.mark.parametrize("box", [
+    "related-posts", "jp-relatedposts", "recommended-articles", "newsletter-content",
+    "subscribe-post", "author-box-content", "post-likes-widget", "post-tags", "article-share",
+])
+def test_a_box_of_related_posts_is_chrome_though_it_names_posts(box: str) -> None:
+    sentence = "The council met on Tuesday and agreed the harbour plan, after a long debate. "
+    raw = (
+        "<html><body><article><h1>Harbour plan agreed</h1>"
+        + ("<p>" + sentence * 3 + "</p>") * 3
+        + f"<div class='{box}'><p>Ferry fares rise again as the winter timetable starts "
+        "and the port authority warns of more delays on the crossing.</p></div>"
+        "</article></body></html>"
+    ).encode()
+    article = clean(raw)
+    text = "\n".join(block.text for block in article.body)
+    assert "agreed the harbour plan" in text and "Ferry fares" not in text
+    assert any(r.rule == "html-chrome" and "Ferry fares" in r.text for r in article.removals)
+
+
 def _section(sentences: list[str]) -> str:
     paragraphs = "".join(f"<p>{s} {s}</p>" for s in sentences)
     inner = f'<div class="inner"><div class="rich">{paragraphs}</div></div>'

@@ -266,7 +266,9 @@ def _drop_page_tail(result: Sorted) -> None:
     A heading with nothing under it ("Ähnliche Beiträge"), or a label of a few
     words that is no sentence ("Gefällt mir:", "Mehr Themen:"), closing the
     article container is the start of page furniture, not article text.
-    List items are kept (an article may end with a list).
+    List items are kept (an article may end with a list). Below the body's
+    last paragraph of prose, a line mostly of links ("Related Topics …", a
+    teaser) goes too, under ``page-tail-links``.
     """
     body = result.body
     cut = len(body)
@@ -275,6 +277,41 @@ def _drop_page_tail(result: Sorted) -> None:
     if cut < len(body):
         result.outside += [(line, "page-tail") for line in body[cut:]]
         del body[cut:]
+    last = _last_prose(body)
+    if last >= 0:
+        linked = [line for line in body[last + 1 :] if _tail_link(line)]
+        if linked:
+            result.outside += [(line, "page-tail-links") for line in linked]
+            body[last + 1 :] = [line for line in body[last + 1 :] if not _tail_link(line)]
+
+
+# Below the body's last paragraph of prose, a line with more of its text in
+# links than this is a pointer elsewhere ("Related Topics …", a teaser, a list
+# of other articles), not article text.
+_TAIL_LINKS = 0.3
+
+
+def _tail_link(line: Line) -> bool:
+    """A line mostly of links that is no list item (an article may end with a
+    list of its sources or references), no bare address (a source named by
+    its link) and no paragraph of prose citing its sources in links."""
+    if line.link_density <= _TAIL_LINKS or line.kind == "li":
+        return False
+    text = line.text
+    if " " not in text and ("://" in text or text.startswith("www.")):
+        return False
+    return not (ends_sentence(text) and word_count(text) >= 25)
+
+
+def _last_prose(body: list[Line]) -> int:
+    """Index of the last paragraph of prose in ``body`` (25 words or more, few
+    links, ends like a sentence), or -1."""
+    for index in range(len(body) - 1, -1, -1):
+        line = body[index]
+        if line.kind in ("p", "quote") and line.link_density < 0.25 \
+                and ends_sentence(line.text) and word_count(line.text) >= 25:
+            return index
+    return -1
 
 
 def _tail_label(line: Line) -> bool:

@@ -102,6 +102,7 @@ _STRONG_CHROME = re.compile(
     r"|social|sharing|share-?(?:bar|buttons?|tools?|links?|icons?)|shariff|addtoany|sharedaddy"
     r"|cookie|consent|gdpr|subscri|paywall|signup|sign-up|advert|skyscraper|recommend"
     r"|trending|most-?(?:read|popular|viewed)|jump-?to|author-?bio|about-?the-?author"
+    r"|author-?(?:box|desc|details|card|about)|saboxplugin|(?:^|[\s_-])abh_|about-?author"
     r"|(?:^|[\s_-])(?:ad|ads|adv|nav|tags|tag-?list|rss|login|search|skip|share|hidden"
     r"|sr-only|visually-hidden|screen-reader-text|offscreen|modal|popup)(?:$|[\s_-])"
     # "print", a print button or print-only furniture ("print-header"), but not
@@ -233,6 +234,11 @@ def _page_chars(body: Any) -> int:
 
 
 _MAIN, _STRONG, _WEAK = 1, 2, 3
+_OTHER_POSTS = re.compile(
+    r"related|recommend|newsletter|subscri|author-?box|sharedaddy|likes-?widget"
+    r"|(?:^|[_-])(?:tags|nav|share|social)(?:$|[_-])",
+    re.IGNORECASE,
+)
 _NO_ATTRS: dict[str, str] = {}
 # Tags that, without attributes, are never dropped.
 _PLAIN = frozenset(
@@ -244,7 +250,16 @@ _PLAIN = frozenset(
 
 @functools.lru_cache(maxsize=8192)
 def _word_verdict(word: str) -> int:
-    """What one class or id word says: article (``_MAIN``), chrome, or nothing (0)."""
+    """What one class or id word says: article (``_MAIN``), chrome, or nothing (0).
+
+    A word naming what is not the article (links to other posts, a newsletter
+    or subscription box, an author box, like and share widgets, tags, post
+    navigation) is chrome even when it names posts or content too
+    ("related-posts", "jp-relatedposts", "newsletter-content",
+    "author-box-content", "post-likes-widget", "post-tags", "post-nav").
+    """
+    if _OTHER_POSTS.search(word) and not _STATE_WORD.search(word):
+        return _STRONG
     if _MAIN_CLASS.search(word):
         return _MAIN
     if _STATE_WORD.search(word):

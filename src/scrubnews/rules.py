@@ -352,6 +352,8 @@ CONTEXT_RULES: dict[str, str] = {
     "at the end of the article.",
     "page-tail": "Short labels and headings ending an HTML page's article container with no "
     "prose after them: 'Related posts', 'Like this:', 'More topics:'.",
+    "page-tail-links": "A line mostly of links below the last paragraph of prose in an HTML "
+    "page's article container: 'Related Topics …', a teaser, a list of other articles.",
     "standfirst-repeat": "A body paragraph that repeats the standfirst.",
     "head-caption": "A picture caption with its credit among the first lines of a text dump's "
     "core: '… (Credit: iStock)', '… (Foto: dpa)'.",
