@@ -70,3 +70,24 @@ def test_a_captions_credit_never_beats_the_headline() -> None:
     assert article.title == "Workers to get notice in coming weeks"
     assert "Credit" not in article.to_markdown().split("\n---\n", 1)[1]
     assert any(r.rule == "head-caption" for r in article.removals)
+
+
+def _neighbour_features(prev: str, text: str, after: str) -> dict[str, float]:
+    line = Line(5, text)
+    ctx = headline.context([line], [])
+    cand = headline.Candidate(line, -2, False, False, Line(4, prev), Line(6, after))
+    return dict(zip(headline.FEATURES, headline.features(cand, False, ctx), strict=True))
+
+
+def test_neighbouring_lines_are_features() -> None:
+    dated = _neighbour_features(
+        "Police", "Dog chases burglars away", "Town Press 1 November 2023 Main Street, Police"
+    )
+    assert dated["next_dated"] == 1.0
+    assert dated["after_prose"] == 0.0
+    assert dated["before_prose"] == 0.0
+    prose = " ".join(["word"] * 20)
+    between = _neighbour_features(prose, "Dog chases burglars away", prose)
+    assert between["next_dated"] == 0.0
+    assert between["after_prose"] == 1.0
+    assert between["before_prose"] == 1.0
