@@ -91,3 +91,17 @@ def test_neighbouring_lines_are_features() -> None:
     assert between["next_dated"] == 0.0
     assert between["after_prose"] == 1.0
     assert between["before_prose"] == 1.0
+
+
+def test_headline_above_a_long_menu_is_found() -> None:
+    names = "Alpha Beta Gamma Delta Epsilon Zeta Eta Theta Iota Kappa Lambda Mu Nu Xi Omicron"
+    menu = "".join(f"Section {name}\n\nPart {name}\n\n" for name in names.split())
+    page = (
+        "Home\n\nRiver clean-up draws hundreds of volunteers\n\n"
+        + menu
+        + "Hundreds of volunteers spent Saturday pulling rubbish out of the river, from "
+        "shopping trolleys to a motorbike, in the biggest clean-up the town has seen.\n\n" * 4
+    )
+    article = scrubnews.clean(page.encode())
+    assert article.title == "River clean-up draws hundreds of volunteers"
+    assert not any("River clean-up" in block.text for block in article.body)

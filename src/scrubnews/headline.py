@@ -28,7 +28,7 @@ from scrubnews.words import word_count
 
 _WORD = re.compile(r"\w+")
 # How many lines before the core start, and into it, may hold the headline.
-BEFORE = 25
+BEFORE = 40
 AFTER = 5
 _SENTENCE_BREAK = re.compile(r"[a-zß-ÿ]{2}[.!?] [A-ZÀ-Ý][a-zß-ÿ]")
 _SEPARATOR = re.compile(r" [|»›>·•/–—-] |::")
