@@ -105,3 +105,14 @@ def test_headline_above_a_long_menu_is_found() -> None:
     article = scrubnews.clean(page.encode())
     assert article.title == "River clean-up draws hundreds of volunteers"
     assert not any("River clean-up" in block.text for block in article.body)
+
+
+def test_a_line_listed_twice_is_not_repeated_on_the_page() -> None:
+    line = Line(4, "Council approves new budget")
+    other = Line(9, "Council approves new budget")
+    once = headline.context([line, line], [])
+    twice = headline.context([line, other], [])
+    cand = headline.Candidate(line, -1, False, False)
+    index = headline.FEATURES.index("repeated")
+    assert headline.features(cand, False, once)[index] == 0.0
+    assert headline.features(cand, False, twice)[index] == 1.0

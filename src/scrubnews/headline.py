@@ -65,6 +65,13 @@ class Context:
 
 
 def context(all_lines: list[Line], body: list[Line]) -> Context:
+    """The page a candidate is compared with; a line listed twice counts once.
+
+    >>> line = Line(4, "Council approves budget")
+    >>> context([line, line], []).counts["council approves budget"]
+    1
+    """
+    all_lines = list({line.number: line for line in all_lines}.values())
     short = [line.text.casefold() for line in all_lines if len(line.text) < 300]
     first = next((line.text for line in body if word_count(line.text) >= 15), "")
     body_text = " ".join(line.text for line in body[:60])[:20000].casefold()
