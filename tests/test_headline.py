@@ -70,3 +70,49 @@ def test_a_captions_credit_never_beats_the_headline() -> None:
     assert article.title == "Workers to get notice in coming weeks"
     assert "Credit" not in article.to_markdown().split("\n---\n", 1)[1]
     assert any(r.rule == "head-caption" for r in article.removals)
+
+
+def _neighbour_features(prev: str, text: str, after: str) -> dict[str, float]:
+    line = Line(5, text)
+    ctx = headline.context([line], [])
+    cand = headline.Candidate(line, -2, False, False, Line(4, prev), Line(6, after))
+    return dict(zip(headline.FEATURES, headline.features(cand, False, ctx), strict=True))
+
+
+def test_neighbouring_lines_are_features() -> None:
+    dated = _neighbour_features(
+        "Police", "Dog chases burglars away", "Town Press 1 November 2023 Main Street, Police"
+    )
+    assert dated["next_dated"] == 1.0
+    assert dated["after_prose"] == 0.0
+    assert dated["before_prose"] == 0.0
+    prose = " ".join(["word"] * 20)
+    between = _neighbour_features(prose, "Dog chases burglars away", prose)
+    assert between["next_dated"] == 0.0
+    assert between["after_prose"] == 1.0
+    assert between["before_prose"] == 1.0
+
+
+def test_headline_above_a_long_menu_is_found() -> None:
+    names = "Alpha Beta Gamma Delta Epsilon Zeta Eta Theta Iota Kappa Lambda Mu Nu Xi Omicron"
+    menu = "".join(f"Section {name}\n\nPart {name}\n\n" for name in names.split())
+    page = (
+        "Home\n\nRiver clean-up draws hundreds of volunteers\n\n"
+        + menu
+        + "Hundreds of volunteers spent Saturday pulling rubbish out of the river, from "
+        "shopping trolleys to a motorbike, in the biggest clean-up the town has seen.\n\n" * 4
+    )
+    article = scrubnews.clean(page.encode())
+    assert article.title == "River clean-up draws hundreds of volunteers"
+    assert not any("River clean-up" in block.text for block in article.body)
+
+
+def test_a_line_listed_twice_is_not_repeated_on_the_page() -> None:
+    line = Line(4, "Council approves new budget")
+    other = Line(9, "Council approves new budget")
+    once = headline.context([line, line], [])
+    twice = headline.context([line, other], [])
+    cand = headline.Candidate(line, -1, False, False)
+    index = headline.FEATURES.index("repeated")
+    assert headline.features(cand, False, once)[index] == 0.0
+    assert headline.features(cand, False, twice)[index] == 1.0

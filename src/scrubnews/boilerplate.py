@@ -329,7 +329,7 @@ def _tail_label(line: Line) -> bool:
 
 
 def _head_outside(kept: list[Line], keep: list[bool]) -> list[Line]:
-    """Dropped lines above the body's first long paragraph (at most 25, nearest last).
+    """Dropped lines above the body's first long paragraph (at most 40, nearest last).
 
     The headline, byline and dates live there: before the first kept line, or
     between the first kept lines, where the line model drops them as not body.
@@ -341,7 +341,7 @@ def _head_outside(kept: list[Line], keep: list[bool]) -> list[Line]:
             seen += 1
             if seen > 8 or word_count(line.text) >= 40:
                 break
-    return [line for index, line in enumerate(kept[:limit]) if not keep[index]][-25:]
+    return [line for index, line in enumerate(kept[:limit]) if not keep[index]][-40:]
 
 
 def tail_marks(lines: list[Line], after_tail: set[int]) -> frozenset[int]:

@@ -3,7 +3,8 @@
 Candidates are the lines just before the article core and its first few
 lines. Each gets shallow features (position relative to the core, heading
 level, length, sentence end, dates and bylines, capitalisation,
-repetition on the page, overlap with the first paragraph) and the
+repetition on the page, overlap with the first paragraph, whether the next
+line holds a date or a byline and whether prose stands around it) and the
 candidate with the highest score under the weights in
 ``data/headline_model.json`` wins. The weights are trained by
 ``scripts/train_headline.py`` on the development corpora; inference is
@@ -27,7 +28,7 @@ from scrubnews.words import word_count
 
 _WORD = re.compile(r"\w+")
 # How many lines before the core start, and into it, may hold the headline.
-BEFORE = 25
+BEFORE = 40
 AFTER = 5
 _SENTENCE_BREAK = re.compile(r"[a-zß-ÿ]{2}[.!?] [A-ZÀ-Ý][a-zß-ÿ]")
 _SEPARATOR = re.compile(r" [|»›>·•/–—-] |::")
@@ -38,7 +39,7 @@ FEATURES = (
     "has_date", "byline", "title_case", "all_caps", "separator", "repeated", "overlap",
     "first_heading", "chars", "digits", "gap_before", "quote", "above_meta", "below_meta",
     "rel_far", "echoed", "body_overlap", "top", "sentence_break", "credit", "comma_list",
-    "label",
+    "label", "next_dated", "after_prose", "before_prose",
 )
 # A picture credit or caption: "Foto: Jane Roy", "… (Bild: dpa)", "… EFE", "© Reuters".
 _CREDIT = re.compile(
@@ -64,6 +65,13 @@ class Context:
 
 
 def context(all_lines: list[Line], body: list[Line]) -> Context:
+    """The page a candidate is compared with; a line listed twice counts once.
+
+    >>> line = Line(4, "Council approves budget")
+    >>> context([line, line], []).counts["council approves budget"]
+    1
+    """
+    all_lines = list({line.number: line for line in all_lines}.values())
     short = [line.text.casefold() for line in all_lines if len(line.text) < 300]
     first = next((line.text for line in body if word_count(line.text) >= 15), "")
     body_text = " ".join(line.text for line in body[:60])[:20000].casefold()
@@ -85,6 +93,9 @@ class Candidate:
     rel: int
     above_meta: bool
     below_meta: bool
+    # The window lines right before and after it, kept or used, in page order.
+    prev: Line | None = None
+    next: Line | None = None
 
 
 def features(cand: Candidate, first_heading: bool, ctx: Context) -> list[float]:
@@ -93,6 +104,9 @@ def features(cand: Candidate, first_heading: bool, ctx: Context) -> list[float]:
 
     line, rel = cand.line, cand.rel
     text = line.text
+    prev_words = word_count(cand.prev.text) if cand.prev is not None else 0
+    next_text = cand.next.text if cand.next is not None else ""
+    next_words = word_count(next_text)
     words = word_count(text)
     tokens = _WORD.findall(text)
     caps = sum(1 for t in tokens if t[:1].isupper())
@@ -147,6 +161,12 @@ def features(cand: Candidate, first_heading: bool, ctx: Context) -> list[float]:
         float(_CREDIT.search(text) is not None),
         float(text.count(",") >= 3 and words <= 3 * text.count(",")),
         float(_LABEL.match(text) is not None),
+        float(
+            0 < next_words <= 30
+            and (find_date(next_text) is not None or bool(find_authors(next_text)))
+        ),
+        float(prev_words >= 15),
+        float(next_words >= 15),
     ]
 
 
@@ -169,7 +189,9 @@ def candidates(before: list[Line], body: list[Line], used: set[int]) -> list[Can
             continue
         above = index + 1 < len(window) and window[index + 1].number in used
         below = index > 0 and window[index - 1].number in used
-        found.append(Candidate(line, index - start, above, below))
+        prev = window[index - 1] if index > 0 else None
+        after = window[index + 1] if index + 1 < len(window) else None
+        found.append(Candidate(line, index - start, above, below, prev, after))
     return found
 
 

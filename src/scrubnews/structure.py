@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from scrubnews import headline
 from scrubnews.article import Block, Removal
@@ -726,6 +726,10 @@ def _author_box(sorted_lines: Sorted) -> list[str]:
     return []
 
 
+# How many dropped lines above the core may hold a byline or a dateline.
+_META_BEFORE = 25
+
+
 def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
     """Find headline, standfirst, byline and dates; return them with the body."""
     # An HTML page states its headline and standfirst: body lines are not guessed as them.
@@ -733,6 +737,10 @@ def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
     meta = meta or PageMeta()
     out = Structured()
     body = sorted_lines.body
+    # The headline may sit among every line above the core (up to 40); bylines and
+    # dates are looked for among the nearest 25, farther ones being menus and teasers.
+    wide = sorted_lines.before
+    sorted_lines = replace(sorted_lines, before=wide[-_META_BEFORE:])
     before = sorted_lines.before
     # The head: lines before the core, then core lines up to the first long paragraph.
     head_body = 0
@@ -763,8 +771,8 @@ def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
             if not out.authors:
                 out.authors = _name_beside_date(line.text)
 
-    all_lines = before + body + [line for line, _rule in sorted_lines.outside]
-    title_line = headline.pick(before, body, out.used, headline.context(all_lines, body))
+    all_lines = wide + body + [line for line, _rule in sorted_lines.outside]
+    title_line = headline.pick(wide, body, out.used, headline.context(all_lines, body))
     if page and title_line is not None and title_line.kind != "h":
         title_line = None
     if title_line is not None:
@@ -860,7 +868,7 @@ def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
     if spare:
         out.extra["dateline"] = " | ".join(spare)
 
-    for line in before + body:
+    for line in wide + body:
         if line.number in out.used:
             out.removals.append(Removal(line.number, line.text, "metadata"))
     if not page:
