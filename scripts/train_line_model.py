@@ -391,17 +391,24 @@ def cross_validate(
                     )
                     for g in gold
                 ]
-                with Pool(jobs) as pool:
-                    done = [r for r in pool.map(_clean_one, work, chunksize=8) if r is not None]
-                results = {}
-                for key, found in done:
-                    meta, body = scorer.split_front_matter(found["markdown"])
-                    results[key] = {"meta": meta, "body": scorer.md_to_text(body)}
-                row = scorer.score(gold, results)
                 keep = ("F1", "snipF", "title", "author", "date")
-                yield {"set": name, "folder": folder, "folds": folds} | {
-                    k: round(v, 3) for k, v in row.items() if k in keep
-                }
+                row = _score_folder(scorer, gold, work, jobs, keep)
+                yield {"set": name, "folder": folder, "folds": folds} | row
+
+
+def _score_folder(
+    scorer: Any, gold: list[dict[str, Any]], work: list[tuple[str, str, str | None]],
+    jobs: int, keep: tuple[str, ...],
+) -> dict[str, float]:
+    """Clean ``work`` in ``jobs`` processes; the ``keep`` figures ``score.py`` gives it."""
+    with Pool(jobs) as pool:
+        done = [r for r in pool.map(_clean_one, work, chunksize=8) if r is not None]
+    results = {}
+    for key, found in done:
+        meta, body = scorer.split_front_matter(found["markdown"])
+        results[key] = {"meta": meta, "body": scorer.md_to_text(body)}
+    row = scorer.score(gold, results)
+    return {k: round(v, 3) for k, v in row.items() if k in keep}
 
 
 def _clean_one(job: tuple[str, str, str | None]) -> tuple[str, dict[str, Any]] | None:
@@ -425,17 +432,8 @@ def evaluate(
             work = [
                 (str(corpora / name / folder / f"{g['id']}.txt"), g["id"], model) for g in gold
             ]
-            with Pool(jobs) as pool:
-                done = [r for r in pool.map(_clean_one, work, chunksize=8) if r is not None]
-            results = {}
-            for key, found in done:
-                meta, body = scorer.split_front_matter(found["markdown"])
-                results[key] = {"meta": meta, "body": scorer.md_to_text(body)}
-            row = scorer.score(gold, results)
             keep = ("F1", "P", "R", "snipF", "snipP", "snipR")
-            yield {"set": name, "folder": folder} | {
-                k: round(v, 3) for k, v in row.items() if k in keep
-            }
+            yield {"set": name, "folder": folder} | _score_folder(scorer, gold, work, jobs, keep)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -393,17 +393,22 @@ def test_lines_of_links_below_the_last_prose_are_dropped_by_name() -> None:
     assert "page-tail-links" in {r.rule for r in article.removals}
 
 
-@pytest.mark.parametrize("box", ["author-box", "saboxplugin-wrap", "abh_box", "about-author"])
-def test_an_author_box_below_the_article_is_chrome(box: str) -> None:
+def _article_with_box(box: str, inner: str) -> bytes:
+    """Three paragraphs of an article, then a ``div`` of class ``box`` holding ``inner``."""
     sentence = "The council met on Tuesday and agreed the harbour plan, after a long debate. "
-    raw = (
+    return (
         "<html><body><article><h1>Harbour plan agreed</h1>"
         + ("<p>" + sentence * 3 + "</p>") * 3
-        + f"<div class='{box}'><p>Jane Roy</p><p>Jane Roy writes about ports, ferries and "
-        "the sea, and has covered the harbour for the paper since 2004.</p></div>"
-        "</article></body></html>"
+        + f"<div class='{box}'>{inner}</div></article></body></html>"
     ).encode()
-    article = clean(raw)
+
+
+@pytest.mark.parametrize("box", ["author-box", "saboxplugin-wrap", "abh_box", "about-author"])
+def test_an_author_box_below_the_article_is_chrome(box: str) -> None:
+    article = clean(_article_with_box(
+        box, "<p>Jane Roy</p><p>Jane Roy writes about ports, ferries and "
+        "the sea, and has covered the harbour for the paper since 2004.</p>",
+    ))
     text = "\n".join(block.text for block in article.body)
     assert "agreed the harbour plan" in text and "writes about ports" not in text
     assert any(r.rule == "html-chrome" and "writes about ports" in r.text
@@ -415,15 +420,10 @@ def test_an_author_box_below_the_article_is_chrome(box: str) -> None:
     "subscribe-post", "author-box-content", "post-likes-widget", "post-tags", "article-share",
 ])
 def test_a_box_of_related_posts_is_chrome_though_it_names_posts(box: str) -> None:
-    sentence = "The council met on Tuesday and agreed the harbour plan, after a long debate. "
-    raw = (
-        "<html><body><article><h1>Harbour plan agreed</h1>"
-        + ("<p>" + sentence * 3 + "</p>") * 3
-        + f"<div class='{box}'><p>Ferry fares rise again as the winter timetable starts "
-        "and the port authority warns of more delays on the crossing.</p></div>"
-        "</article></body></html>"
-    ).encode()
-    article = clean(raw)
+    article = clean(_article_with_box(
+        box, "<p>Ferry fares rise again as the winter timetable starts "
+        "and the port authority warns of more delays on the crossing.</p>",
+    ))
     text = "\n".join(block.text for block in article.body)
     assert "agreed the harbour plan" in text and "Ferry fares" not in text
     assert any(r.rule == "html-chrome" and "Ferry fares" in r.text for r in article.removals)
