@@ -8,6 +8,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from scrubnews.boilerplate import glued_alt
 from scrubnews.decode import decode
 from scrubnews.errors import InputError
@@ -162,3 +164,17 @@ def test_tail_start_letters_are_the_first_letters_of_the_tail_pattern() -> None:
         assert _is_tail(Line(1, text)), text
     for text in ["Before the event", "Öffentliche Sitzung", "(Related)"]:
         assert not _is_tail(Line(1, text)), text
+
+
+@pytest.mark.parametrize("line", [
+    "Click to share on Twitter (Opens in new window)",
+    "Click to share on Google+ (Opens in new window)",
+    "Click to email this to a friend (Opens in new window)",
+    "Click to print (Opens in new window)",
+])
+def test_share_buttons_that_open_a_new_window_are_share_widgets(line: str) -> None:
+    assert match_line(line) == "share-widget"
+
+
+def test_a_link_that_opens_a_new_window_is_not_a_share_widget() -> None:
+    assert match_line("Click to see the map of the harbour (opens in new window)") is None

@@ -138,7 +138,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "share-widget",
-        "Share and social buttons: 'AddToAny', 'Share on Facebook', 'Tweet', 'Email', 'Print'.",
+        "Share and social buttons: 'AddToAny', 'Share on Facebook', 'Tweet', 'Email', 'Print',"
+        " 'Click to share on Twitter (Opens in new window)'.",
         exact=_words(
             "addtoany", "share", "shares", "share this", "share this article", "share this story",
             "share this post", "share this page", "share article", "share story", "sharing",
@@ -154,7 +155,9 @@ RULES: tuple[Rule, ...] = (
             "email this", "email this article", "send", "gift this article", "gift article",
         ),
         pattern=_re(
-            r"(?:share|teilen|partager|compartir)(?: this)?(?: (?:article|story|post|page))?"
+            r"click to (?:share on [\w. +-]{1,30}|(?:e-?mail|print)[\w ]{0,30})"
+            r" \(opens in (?:a )?new window\)"
+            r"|(?:share|teilen|partager|compartir)(?: this)?(?: (?:article|story|post|page))?"
             r" (?:on|via|with|auf|sur|en|per) [\w. +-]{1,30}"
             r"|(?:follow|like) us on [\w. +-]{1,40}"
             r"|\d{1,6} (?:shares?|comments?|likes?)"
