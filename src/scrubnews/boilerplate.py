@@ -279,10 +279,12 @@ def _drop_page_tail(result: Sorted) -> None:
         del body[cut:]
     last = _last_prose(body)
     if last >= 0:
-        linked = [line for line in body[last + 1 :] if _tail_link(line)]
-        if linked:
-            result.outside += [(line, "page-tail-links") for line in linked]
-            body[last + 1 :] = [line for line in body[last + 1 :] if not _tail_link(line)]
+        after = body[last + 1 :]
+        linked = [_tail_link(line) for line in after]
+        if any(linked):
+            pairs = list(zip(after, linked, strict=True))
+            result.outside += [(line, "page-tail-links") for line, x in pairs if x]
+            body[last + 1 :] = [line for line, x in pairs if not x]
 
 
 # Below the body's last paragraph of prose, a line with more of its text in

@@ -508,7 +508,6 @@ def _body_sentence(text: str) -> bool:
     return text.endswith(".") and not text.endswith("..") and words >= 10
 
 
-
 def _before_core(sorted_lines: Sorted, count: int) -> list[Line]:
     """The last ``count`` lines above the core, kept or dropped, in page order."""
     first = sorted_lines.body[0].number if sorted_lines.body else 1 << 62
@@ -591,8 +590,7 @@ def _head_of_core(sorted_lines: Sorted, count: int) -> list[Line]:
     body = sorted_lines.body[:count]
     if not body:
         return []
-    first, last = body[0].number, body[-1].number
-    dropped = [line for line, _rule in sorted_lines.outside if first < line.number < last]
+    dropped = _dropped_between(sorted_lines, body[0].number, body[-1].number)
     if not dropped:
         return body
     return sorted(body + dropped, key=lambda line: line.number)
@@ -604,13 +602,18 @@ def _datelines_in_core(sorted_lines: Sorted) -> list[Line]:
     Only short ones: a dateline ("26. Januar 2022", "Veröffentlicht am …"),
     not a paragraph that mentions a date.
     """
-    first = sorted_lines.body[0].number if sorted_lines.body else 0
-    last = sorted_lines.body[-1].number if sorted_lines.body else 0
-    return [
-        line
-        for line, _rule in sorted_lines.outside
-        if first < line.number < last and word_count(line.text) <= 8
-    ]
+    return [line for line in _dropped_in_core(sorted_lines) if word_count(line.text) <= 8]
+
+
+def _dropped_between(sorted_lines: Sorted, first: int, last: int) -> list[Line]:
+    """The dropped lines strictly between line numbers ``first`` and ``last``."""
+    return [line for line, _rule in sorted_lines.outside if first < line.number < last]
+
+
+def _dropped_in_core(sorted_lines: Sorted) -> list[Line]:
+    """The dropped lines between the core's first and last lines."""
+    body = sorted_lines.body
+    return _dropped_between(sorted_lines, body[0].number, body[-1].number) if body else []
 
 
 def _byline_anywhere(sorted_lines: Sorted) -> list[str]:
@@ -621,8 +624,7 @@ def _byline_anywhere(sorted_lines: Sorted) -> list[str]:
     comment.
     """
     first = sorted_lines.body[0].number if sorted_lines.body else 0
-    last = sorted_lines.body[-1].number if sorted_lines.body else 0
-    inside = [line for line, _rule in sorted_lines.outside if first < line.number < last]
+    inside = _dropped_in_core(sorted_lines)
     above = [line for line, _rule in sorted_lines.outside if line.number < first][::-1]
     for line in [*inside, *above]:
         if len(line.text) > 80:
