@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 _MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
@@ -117,6 +118,13 @@ def find_date(
     """
     if len(text) > 2000 or _DIGIT.search(text) is None:
         return None
+    return _find_date(text, day_first)
+
+
+# The structure stage asks about the same lines many times over (as a byline, a
+# dateline, a headline candidate's neighbour): the answers are remembered.
+@lru_cache(maxsize=4096)
+def _find_date(text: str, day_first: bool) -> tuple[dt.date | dt.datetime, int, int] | None:
     best: tuple[dt.date | dt.datetime, int, int] | None = None
     for pattern, needs in zip(_PATTERNS, _NEEDS, strict=True):
         if needs and needs not in text:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from scrubnews import headline
 from scrubnews.article import Block, Removal
@@ -157,13 +158,20 @@ def find_authors(text: str) -> list[str]:
     >>> find_authors("3. April 20223. April 2022 by jdoe")
     ['jdoe']
     """
+    return list(_authors_in(text))
+
+
+# The structure stage and the headline model ask about the same lines many times
+# over (as a byline, a dateline, a candidate's neighbour): answers are remembered.
+@lru_cache(maxsize=4096)
+def _authors_in(text: str) -> tuple[str, ...]:
     if len(text) > 300 or word_count(text) > 30:
-        return []
+        return ()
     found = _find_authors(text)
     if not found and _CAPS_RUN.search(text) is not None:
         # "VON MORITZ GATHMANN am 21. April 2020": names in capitals read as names.
         found = _find_authors(_CAPS_WORD.sub(lambda m: m.group().capitalize(), text))
-    return found
+    return tuple(found)
 
 
 # Two words in capitals in a row; one word in capitals.
@@ -267,6 +275,7 @@ def _strip_role(text: str) -> str:
     return text[: m.start()] if m is not None and m.start() > 0 else text
 
 
+@lru_cache(maxsize=4096)
 def _name_line(text: str) -> str | None:
     """The text when a line is only a person's name ("Jane Smith"), else ``None``.
 
@@ -387,6 +396,7 @@ def updated_line(text: str) -> bool:
     return _UPDATED.search(text[:80]) is not None
 
 
+@lru_cache(maxsize=4096)
 def is_date_line(text: str) -> bool:
     """A line that says when the article was published.
 
@@ -450,6 +460,12 @@ def parse_byline(text: str) -> tuple[list[str], str | None, dt.date | dt.datetim
     >>> parse_byline("by Jane Roy , Example.org")[0]
     ['Jane Roy']
     """
+    found = _byline(text)
+    return None if found is None else (list(found[0]), found[1], found[2])
+
+
+@lru_cache(maxsize=4096)
+def _byline(text: str) -> tuple[tuple[str, ...], str | None, dt.date | dt.datetime | None] | None:
     if len(text) > 300 or word_count(text) > 30:
         return None
     m = _BYLINE.fullmatch(text)
@@ -484,7 +500,7 @@ def parse_byline(text: str) -> tuple[list[str], str | None, dt.date | dt.datetim
                 return None
     if not authors:
         return None
-    return authors, place, date
+    return tuple(authors), place, date
 
 
 _SENTENCE_BREAK = re.compile(r"[a-zß-ÿ]{2}[.!?] [A-ZÀ-Ý][a-zß-ÿ]")
