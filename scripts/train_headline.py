@@ -4,17 +4,27 @@
 
 For every document with a gold title in the development sets, each dump
 folder is cleaned and the headline candidates are captured; a candidate is
-labelled a headline when the scorer would accept it as the title. A
-conditional logit over each document's candidates (numpy, training only:
-`pip install -e '.[train]'`) is fitted, evaluated leave-one-set-out, then
-refitted on everything and written as plain weights. Inference needs none
-of this.
+labelled a headline when the scorer would accept it as the title. Boosted
+regression trees (scikit-learn's ``HistGradientBoostingClassifier``,
+training only: `pip install -e '.[train]'`) learn which candidates are
+headlines; the candidate the trees score highest is picked. The script
+reports the pick accuracy on held-out documents (five folds of documents,
+every dump of a document in the same fold, and leave-one-set-out), then
+fits on everything and writes the trees as plain lists. Inference needs
+none of this.
+
+Depth-2 trees, 200 of them at rate 0.15, were chosen on the five folds: a
+linear conditional logit over the same features picked 0.483 / 0.724 of
+readability / trafilatura documents right, these trees 0.505 / 0.748
+(deeper trees or fewer of them did no better).
 """
 
 from __future__ import annotations
 
 import importlib.util
 import json
+import random
+import statistics
 import sys
 from pathlib import Path
 from typing import Any
@@ -41,8 +51,9 @@ def collect(corpora: Path, score: Any) -> list[tuple[str, str, list[list[float]]
     original = headline.pick
 
     def spy(before: Any, body: Any, used: Any, ctx: Any) -> Any:
+        # The candidates come before any pick: the model being replaced is not asked.
         captured.append((list(before), list(body), set(used), ctx))
-        return original(before, body, used, ctx)
+        return None
 
     headline.pick = spy  # type: ignore[assignment]
     rows = []
@@ -76,55 +87,71 @@ def collect(corpora: Path, score: Any) -> list[tuple[str, str, list[list[float]]
     return rows
 
 
-def fit(rows: list[tuple[str, str, list[list[float]], list[int]]]) -> list[float]:
-    """Conditional logit: softmax over each document's candidates, L2-regularised.
+Rows = list[tuple[str, str, list[list[float]], list[int]]]
+TREES, DEPTH, RATE = 200, 2, 0.15
 
-    Documents where no candidate is the headline teach nothing and are left out.
-    """
+
+def fit(rows: Rows) -> Any:
+    """Boosted trees over every candidate of ``rows``, headline or not."""
+    import numpy as np
+    from train_line_model import _classifier
+
+    x = np.array([f for _s, _i, feats, _l in rows for f in feats])
+    y = np.array([label for _s, _i, _f, labels in rows for label in labels])
+    model = _classifier(TREES, DEPTH, RATE)
+    model.fit(x, y)
+    return model
+
+
+def accuracy(rows: Rows, model: Any) -> float:
+    """Share of documents whose highest-scored candidate is a headline."""
     import numpy as np
 
-    docs = [(np.array(f), np.array(labels, dtype=float)) for _s, _i, f, labels in rows
-            if any(labels)]
-    w = np.zeros(len(headline.FEATURES))
-    rate, l2 = 0.5, 1e-3
-    for _step in range(400):
-        grad = l2 * w
-        for x, y in docs:
-            z = x @ w
-            p = np.exp(z - z.max())
-            p /= p.sum()
-            target = y / y.sum()
-            grad += x.T @ (p - target) / len(docs)
-        w -= rate * grad
-    return [float(v) for v in w]
-
-
-def accuracy(rows: list[tuple[str, str, list[list[float]], list[int]]], w: list[float]) -> float:
     hits = 0
     for _s, _i, feats, labels in rows:
-        scores = [sum(a * b for a, b in zip(w, f, strict=True)) for f in feats]
-        hits += labels[max(range(len(scores)), key=scores.__getitem__)]
+        scores = model.decision_function(np.array(feats))
+        hits += labels[int(np.argmax(scores))]
     return hits / max(1, len(rows))
+
+
+def folds(rows: Rows, k: int = 5) -> list[tuple[Rows, Rows]]:
+    """``k`` splits of the documents (all dumps of a page in the same fold)."""
+    docs = sorted({(r[0], r[1]) for r in rows})
+    random.Random(0).shuffle(docs)
+    out = []
+    for fold in range(k):
+        held = {doc for i, doc in enumerate(docs) if i % k == fold}
+        out.append(([r for r in rows if (r[0], r[1]) not in held],
+                    [r for r in rows if (r[0], r[1]) in held]))
+    return out
 
 
 def main() -> None:
     corpora = Path(sys.argv[1] if len(sys.argv) > 1 else ROOT.parent / "shared" / "corpora")
     rows = collect(corpora, load_scorer(corpora))
     print(f"{len(rows)} documents with candidates")
+    splits = [(train, test, fit(train)) for train, test in folds(rows)]
+    for name in SETS:
+        mean = statistics.mean(
+            accuracy([r for r in test if r[0] == name], model) for _train, test, model in splits
+        )
+        print(f"{name}: held-out candidate pick accuracy, five folds {mean:.3f}")
     for held in SETS:
         train = [r for r in rows if r[0] != held]
         test = [r for r in rows if r[0] == held]
         print(f"held out {held}: candidate pick accuracy {accuracy(test, fit(train)):.3f}")
-    w = fit(rows)
-    print(f"all sets, in sample: {accuracy(rows, w):.3f}")
-    out = ROOT / "src" / "scrubnews" / "data" / "headline_model.json"
+    model = fit(rows)
+    print(f"all sets, in sample: {accuracy(rows, model):.3f}")
+    from train_line_model import _export
+
+    first = rows[0][2]
     data = {
-        "about": "Headline model weights; written by scripts/train_headline.py.",
-        "weights": {
-            name: round(value, 4) for name, value in zip(headline.FEATURES, w, strict=True)
-        },
+        "about": "Headline model: boosted trees written by scripts/train_headline.py.",
+        "features": list(headline.FEATURES),
+        **_export(model, first),
     }
-    out.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+    out = ROOT / "src" / "scrubnews" / "data" / "headline_model.json"
+    out.write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
     print(f"wrote {out.relative_to(ROOT)}")
 
 

@@ -1,15 +1,73 @@
-"""The headline model: weights load, features line up, sensible picks."""
+"""The headline model: trees load, features line up, training matches, sensible picks."""
 
 from __future__ import annotations
 
+import importlib.util
+import math
+import random
+import sys
+from pathlib import Path
+from types import ModuleType
+
 import scrubnews
-from scrubnews import headline
+from scrubnews import headline, linemodel
 from scrubnews.segment import Line
 
+ROOT = Path(__file__).resolve().parents[1]
 
-def test_weights_cover_every_feature() -> None:
-    assert len(headline.weights()) == len(headline.FEATURES)
-    assert any(w != 0.0 for w in headline.weights())
+
+def test_model_reads_every_feature_it_was_trained_on() -> None:
+    model = headline.model()
+    used = {f for tree in model.trees for f in tree[0] if f >= 0}
+    assert used and max(used) < len(headline.FEATURES)
+    assert len(model.trees) > 1
+
+
+def _training_script() -> ModuleType:
+    scripts = str(ROOT / "scripts")
+    if scripts not in sys.path:
+        sys.path.insert(0, scripts)
+    spec = importlib.util.spec_from_file_location(
+        "train_headline", ROOT / "scripts" / "train_headline.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_trained_trees_pick_what_scikit_learn_picks() -> None:
+    """The trees the script writes rank candidates as the fitted model does."""
+    script = _training_script()
+    rng = random.Random(3)
+    width = len(headline.FEATURES)
+    rows = []
+    for doc in range(120):
+        feats = [[rng.uniform(0.0, 1.0) for _ in range(width)] for _ in range(8)]
+        target = rng.randrange(8)
+        feats[target][7] = 1.0  # the headline is the one h1 ...
+        feats[target][11] = 2.0 + rng.uniform(0.0, 0.5)  # ... and a few words long
+        labels = [int(i == target) for i in range(8)]
+        rows.append(("trafilatura", str(doc), feats, labels))
+    fitted = script.fit(rows)
+    assert script.accuracy(rows, fitted) == 1.0
+    from train_line_model import _export
+
+    forest = linemodel.forest_from_dict(_export(fitted, rows[0][2]))
+    for _set, _id, feats, labels in rows[:20]:
+        scores = forest.scores([list(column) for column in zip(*feats, strict=True)])
+        assert labels[max(range(len(scores)), key=scores.__getitem__)] == 1
+        sk = fitted.decision_function(feats)
+        assert all(math.isclose(a, b, abs_tol=1e-3) for a, b in zip(scores, sk, strict=True))
+
+
+def test_folds_keep_every_dump_of_a_page_together() -> None:
+    script = _training_script()
+    rows = [(s, str(i), [[0.0]], [1]) for s in ("readability", "trafilatura") for i in range(7)]
+    rows += rows  # a second dump of every page
+    for train, test in script.folds(rows):
+        assert {r[:2] for r in train}.isdisjoint({r[:2] for r in test})
+        assert len(train) + len(test) == len(rows)
 
 
 def test_features_line_up_with_names() -> None:

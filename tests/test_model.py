@@ -114,6 +114,8 @@ def test_compiled_forest_equals_the_tree_walk(seed: int) -> None:
     forest = linemodel.Forest(rng.uniform(-1.0, 1.0), trees)
     rows = _random_rows(rng, 200, width)
     assert forest.evaluate(_columns(rows, width)) == [forest.probability(row) for row in rows]
+    scores = forest.scores(_columns(rows, width))
+    assert [1.0 / (1.0 + math.exp(-s)) for s in scores] == [forest.probability(r) for r in rows]
 
 
 def test_compiled_forest_of_leaves_only() -> None:

@@ -1,21 +1,21 @@
-"""Which line is the headline: a small linear model over shallow features.
+"""Which line is the headline: small boosted trees over shallow features.
 
 Candidates are the lines just before the article core and its first few
 lines. Each gets shallow features (position relative to the core, heading
 level, length, sentence end, dates and bylines, capitalisation,
 repetition on the page, overlap with the first paragraph, whether the next
 line holds a date or a byline and whether prose stands around it) and the
-candidate with the highest score under the weights in
-``data/headline_model.json`` wins. The weights are trained by
-``scripts/train_headline.py`` on the development corpora; inference is
-plain Python.
+candidate with the highest score under the boosted regression trees in
+``data/headline_model.json`` wins (the trees read the features together:
+a short line is a headline above a byline, a menu item above a menu). The
+trees are trained by ``scripts/train_headline.py`` on the development
+corpora; inference is the line model's plain-Python forest.
 """
 
 from __future__ import annotations
 
 import json
 import math
-import operator
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -23,6 +23,7 @@ from functools import cache
 from importlib import resources
 
 from scrubnews.dates import find_date
+from scrubnews.linemodel import Forest, forest_from_dict
 from scrubnews.segment import Line
 from scrubnews.words import word_count
 
@@ -171,12 +172,14 @@ def features(cand: Candidate, first_heading: bool, ctx: Context) -> list[float]:
 
 
 @cache
-def weights() -> tuple[float, ...]:
+def model() -> Forest:
+    """The shipped headline model; an error if it was trained on other features."""
     data = json.loads(
         resources.files("scrubnews").joinpath("data/headline_model.json").read_text("utf-8")
     )
-    named: dict[str, float] = data["weights"]
-    return tuple(float(named.get(name, 0.0)) for name in FEATURES)
+    if list(data["features"]) != list(FEATURES):
+        raise ValueError("headline model was trained on other features; retrain it")
+    return forest_from_dict(data)
 
 
 def candidates(before: list[Line], body: list[Line], used: set[int]) -> list[Candidate]:
@@ -197,13 +200,16 @@ def candidates(before: list[Line], body: list[Line], used: set[int]) -> list[Can
 
 def pick(before: list[Line], body: list[Line], used: set[int], ctx: Context) -> Line | None:
     """The most headline-like candidate, or ``None`` when there is none."""
-    w = weights()
-    best: tuple[float, Line] | None = None
+    found = candidates(before, body, used)
+    if not found:
+        return None
+    rows = []
     seen_heading = False
-    for cand in candidates(before, body, used):
+    for cand in found:
         first_heading = cand.line.kind == "h" and not seen_heading
         seen_heading = seen_heading or cand.line.kind == "h"
-        score = sum(map(operator.mul, w, features(cand, first_heading, ctx)))
-        if best is None or score > best[0]:
-            best = (score, cand.line)
-    return best[1] if best is not None else None
+        rows.append(features(cand, first_heading, ctx))
+    scores = model().scores(list(zip(*rows, strict=True)))
+    # The first of equal scores wins.
+    best = max(range(len(found)), key=lambda i: (scores[i], -i))
+    return found[best].line

@@ -306,8 +306,13 @@ class Forest:
         """
         return _compile(self)
 
+    @functools.cached_property
+    def scores(self) -> Evaluate:
+        """The raw sums (``bias`` plus leaves) behind ``evaluate``, for ranking."""
+        return _compile(self, raw=True)
 
-def _compile(forest: Forest) -> Evaluate:
+
+def _compile(forest: Forest, *, raw: bool = False) -> Evaluate:
     """One Python function with every tree as nested ``if``/``else``.
 
     Each feature a tree reads is a local variable (``f3``), unpacked from a
@@ -339,7 +344,9 @@ def _compile(forest: Forest) -> Evaluate:
     for tree in forest.trees:
         walk(tree, 0, "        ", source)
     source += [
-        "        append(0.0 if total < -30.0 else 1.0 / (1.0 + exp(-total)))",
+        "        append(total)"
+        if raw
+        else "        append(0.0 if total < -30.0 else 1.0 / (1.0 + exp(-total)))",
         "    return out",
     ]
     namespace: dict[str, Any] = {"exp": math.exp}
@@ -384,7 +391,8 @@ class LineModel:
         return probs
 
 
-def _forest(data: dict[str, Any]) -> Forest:
+def forest_from_dict(data: dict[str, Any]) -> Forest:
+    """A ``Forest`` from its JSON form: ``bias`` and ``trees`` (four lists each)."""
     trees = tuple(
         (list(map(int, t[0])), list(map(float, t[1])), list(map(int, t[2])), list(map(int, t[3])))
         for t in data["trees"]
@@ -400,8 +408,8 @@ def model_from_dict(data: dict[str, Any]) -> LineModel:
         raise ValueError("line model was trained on other features; retrain it")
     lo, hi = data.get("gate", (0.0, 2.0))
     return LineModel(
-        _forest(data["first"]),
-        _forest(data["second"]),
+        forest_from_dict(data["first"]),
+        forest_from_dict(data["second"]),
         float(data["threshold"]),
         (float(lo), float(hi)),
     )
