@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
 import math
 import random
-import sys
-from pathlib import Path
-from types import ModuleType
 
 import scrubnews
 from scrubnews import headline, linemodel
 from scrubnews.segment import Line
 
-ROOT = Path(__file__).resolve().parents[1]
+from .conftest import load_script
 
 
 def test_model_reads_every_feature_it_was_trained_on() -> None:
@@ -23,22 +19,9 @@ def test_model_reads_every_feature_it_was_trained_on() -> None:
     assert len(model.trees) > 1
 
 
-def _training_script() -> ModuleType:
-    scripts = str(ROOT / "scripts")
-    if scripts not in sys.path:
-        sys.path.insert(0, scripts)
-    spec = importlib.util.spec_from_file_location(
-        "train_headline", ROOT / "scripts" / "train_headline.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_trained_trees_pick_what_scikit_learn_picks() -> None:
     """The trees the script writes rank candidates as the fitted model does."""
-    script = _training_script()
+    script = load_script("train_headline")
     rng = random.Random(3)
     width = len(headline.FEATURES)
     rows = []
@@ -51,9 +34,8 @@ def test_trained_trees_pick_what_scikit_learn_picks() -> None:
         rows.append(("trafilatura", str(doc), feats, labels))
     fitted = script.fit(rows)
     assert script.accuracy(rows, fitted) == 1.0
-    from train_line_model import _export
-
-    forest = linemodel.forest_from_dict(_export(fitted, rows[0][2]))
+    export = load_script("train_line_model")._export
+    forest = linemodel.forest_from_dict(export(fitted, rows[0][2]))
     for _set, _id, feats, labels in rows[:20]:
         scores = forest.scores([list(column) for column in zip(*feats, strict=True)])
         assert labels[max(range(len(scores)), key=scores.__getitem__)] == 1
@@ -62,7 +44,7 @@ def test_trained_trees_pick_what_scikit_learn_picks() -> None:
 
 
 def test_folds_keep_every_dump_of_a_page_together() -> None:
-    script = _training_script()
+    script = load_script("train_headline")
     rows = [(s, str(i), [[0.0]], [1]) for s in ("readability", "trafilatura") for i in range(7)]
     rows += rows  # a second dump of every page
     for train, test in script.folds(rows):

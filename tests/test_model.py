@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
-import importlib.util
 import json
 import math
 import random
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
@@ -19,6 +16,8 @@ from scrubnews.boilerplate import sort_lines
 from scrubnews.config import Config
 from scrubnews.rules import describe, match_line
 from scrubnews.segment import Line
+
+from .conftest import load_script
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPORA = ROOT.parent / "shared" / "corpora"
@@ -272,19 +271,8 @@ def test_seed_article_body_is_whole() -> None:
     assert article.body[-1].text.endswith("which reflect real local needs’.")
 
 
-def _trainer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "train_line_model", ROOT / "scripts" / "train_line_model.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["train_line_model"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_labels_follow_the_gold_body() -> None:
-    trainer = _trainer()
+    trainer = load_script("train_line_model")
     lines = lines_of(["Home", PROSE[0], "Most read", PROSE[1]])
     gold = PROSE[0] + "\n\n" + PROSE[1]
     assert trainer.label_by_body(lines, gold) == [0, 1, 0, 1]
@@ -294,7 +282,7 @@ def test_labels_follow_the_gold_body() -> None:
 
 def test_training_script_runs_on_a_tiny_corpus(tmp_path: Path) -> None:
     pytest.importorskip("sklearn")
-    trainer = _trainer()
+    trainer = load_script("train_line_model")
     corpus = tmp_path / "corpora" / "tiny"
     (corpus / "dump").mkdir(parents=True)
     golds = []

@@ -2,24 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
-from typing import Any
 
-from .conftest import ROOT
-
-
-def _quality() -> Any:
-    spec = importlib.util.spec_from_file_location("quality", ROOT / "scripts" / "quality.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from .conftest import load_script
 
 
 def test_compare_flags_drops_and_missing_documents() -> None:
-    quality = _quality()
+    quality = load_script("quality")
     floors = {"aeb scrubnews:dump": {"F1": 0.9, "missing": 0}}
     assert quality.compare(floors, {"aeb scrubnews:dump": {"F1": 0.9, "missing": 0}}) == []
     assert quality.compare(floors, {"aeb scrubnews:dump": {"F1": 0.89, "missing": 0}}) == [
@@ -32,7 +22,7 @@ def test_compare_flags_drops_and_missing_documents() -> None:
 
 
 def test_scores_stay_at_or_above_the_floors(corpora: Path) -> None:
-    quality = _quality()
+    quality = load_script("quality")
     baseline = json.loads(quality.BASELINE.read_text())
     assert baseline["corpus_sha256"] == quality.corpus_hash(corpora), (
         "the corpus changed: re-measure with scripts/quality.py --update"
