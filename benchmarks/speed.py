@@ -17,6 +17,11 @@ Measures, in one run:
    copied from the corpora into a temporary folder (the largest single
    process; ``ru_maxrss`` of the children).
 
+``--only stages`` says where the time of the dumps goes: CPU seconds of
+each pipeline stage over the ``dump/`` inputs (the boilerplate stage split
+into its line rules and line model, the structure stage's headline pick and
+author search shown apart).
+
 The corpora are looked for at ``../shared/corpora`` from the project root.
 """
 
@@ -32,6 +37,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPORA = ROOT.parent / "shared" / "corpora"
@@ -124,15 +130,78 @@ def memory(count: int) -> dict[str, float]:
     return {"files": count, "written": written, "seconds": seconds, "peak MB": peak / 1024}
 
 
+STAGES = (
+    # (label, module, attribute): each is timed where the pipeline looks it up.
+    ("repair", "scrubnews.pipeline", "repair"),
+    ("segment", "scrubnews.pipeline", "segment"),
+    ("boilerplate", "scrubnews.pipeline", "sort_lines"),
+    ("  line rules", "scrubnews.boilerplate", "apply_rules"),
+    ("  line model", "scrubnews.linemodel", "LineModel.probabilities"),
+    ("structure", "scrubnews.pipeline", "structure"),
+    ("  headline pick", "scrubnews.headline", "pick"),
+    ("  author search", "scrubnews.structure", "_authors"),
+    ("render", "scrubnews.article", "Article.to_markdown"),
+)
+
+
+def stages() -> dict[str, float]:
+    """CPU seconds per pipeline stage over the ``dump/`` inputs, and in all."""
+    import importlib
+
+    from scrubnews import InputError, clean
+
+    spent = dict.fromkeys([label for label, _m, _a in STAGES], 0.0)
+
+    def timed(label: str, fn: Any) -> Any:
+        def run(*args: Any, **kwargs: Any) -> Any:
+            start = time.process_time()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                spent[label] += time.process_time() - start
+
+        return run
+
+    patched = []
+    for label, module_name, attribute in STAGES:
+        owner: Any = importlib.import_module(module_name)
+        *path, name = attribute.split(".")
+        for part in path:
+            owner = getattr(owner, part)
+        original = getattr(owner, name)
+        patched.append((owner, name, original))
+        setattr(owner, name, timed(label, original))
+    dumps = [p.read_bytes() for p in _files("dump")]
+    start = time.process_time()
+    try:
+        for raw in dumps:
+            with contextlib.suppress(InputError):
+                clean(raw).to_markdown()
+    finally:
+        for owner, name, original in patched:
+            setattr(owner, name, original)
+    spent["all"] = time.process_time() - start
+    return spent
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--only", choices=["core", "jobs", "memory"])
+    parser.add_argument("--only", choices=["core", "jobs", "memory", "stages"])
     parser.add_argument("--files", type=int, default=20_000, help="files in the memory run")
     parser.add_argument("--jobs-files", type=int, default=3_000, help="files in the jobs run")
     args = parser.parse_args()
     if not CORPORA.is_dir():
         sys.exit(f"no corpora at {CORPORA}")
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores")
+    if args.only == "stages":
+        spent = stages()
+        total = spent["all"]
+        print(f"{len(_files('dump'))} dumps, {total:.2f} CPU s"
+              f" ({1000 * total / len(_files('dump')):.2f} ms each)")
+        for label, seconds in spent.items():
+            if label != "all":
+                print(f"{label:18s} {seconds:6.2f} s  {100 * seconds / total:5.1f}%")
+        return
     if args.only in (None, "core"):
         results = core()
         for name, rate in results.items():

@@ -23,14 +23,14 @@ def corpora() -> Path:
     return CORPORA
 
 
-def load_script(name: str) -> ModuleType:
-    """``scripts/<name>.py`` as a module (scripts import one another by name)."""
+def load_script(name: str, folder: str = "scripts") -> ModuleType:
+    """``<folder>/<name>.py`` as a module (scripts import one another by name)."""
     if name in sys.modules:
         return sys.modules[name]
-    scripts = str(ROOT / "scripts")
+    scripts = str(ROOT / folder)
     if scripts not in sys.path:
         sys.path.insert(0, scripts)
-    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    spec = importlib.util.spec_from_file_location(name, ROOT / folder / f"{name}.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[name] = module
