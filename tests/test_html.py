@@ -188,14 +188,65 @@ def test_a_late_utc_stamp_takes_the_day_written_on_the_page() -> None:
     assert article.date == dt.date(2021, 11, 5)
 
 
-def test_a_midday_utc_stamp_keeps_its_own_day() -> None:
+def test_a_date_written_at_the_article_start_wins_over_another_stated_day() -> None:
+    # A CMS's indexing date in the meta tags, or a first publication since updated:
+    # the reader sees the written date.
     article = clean(_dated_page("2021-11-04T12:00Z", "5. November 2021"))
+    assert article.date == dt.date(2021, 11, 5)
+    article = clean(_dated_page("2021-11-04T23:30:00+01:00", "5. November 2021"))
+    assert article.date == dt.date(2021, 11, 5)
+
+
+def test_a_written_date_on_the_stated_day_keeps_the_stated_time() -> None:
+    article = clean(_dated_page("2021-11-04T12:00Z", "4. November 2021"))
     assert article.date == dt.datetime(2021, 11, 4, 12, 0)
 
 
-def test_a_stamp_with_its_own_offset_keeps_the_day_as_written() -> None:
-    article = clean(_dated_page("2021-11-04T23:30:00+01:00", "5. November 2021"))
-    assert article.date == dt.datetime(2021, 11, 4, 23, 30)
+_GERMAN = (
+    "<p>Der Gemeinderat hat den neuen Haushalt am Dienstagabend nach einer langen Debatte "
+    "über die Schulen, die Straßen und die Kosten der Heizung beschlossen.</p>"
+    "<p>Die Gegner sagten, dass der Plan die Steuern erhöhen werde, und die Befürworter "
+    "meinten, dass die Reparaturen nicht noch ein Jahr warten könnten.</p>"
+)
+
+
+def _german_page(head: str, written: str) -> bytes:
+    return (
+        f"<html><head>{head}<title>Haushalt beschlossen</title></head><body><article>"
+        f"<h1>Haushalt beschlossen</h1><p>{written}</p>{_GERMAN}</article></body></html>"
+    ).encode()
+
+
+def test_a_written_date_with_slashes_is_read_day_first_on_a_non_english_page() -> None:
+    assert clean(_german_page("", "03/05/2022")).date == dt.date(2022, 5, 3)
+
+
+def test_a_written_date_that_is_the_stated_one_read_the_other_way_keeps_the_stated_one() -> None:
+    # "11/01/2021" printed month first on a German page is 1 November, as stated.
+    head = '<meta property="article:published_time" content="2021-11-01T04:00:14Z">'
+    assert clean(_german_page(head, "Stand: 11/01/2021, 05:00")).date == \
+        dt.datetime(2021, 11, 1, 4, 0)
+
+
+def test_an_update_written_at_the_article_start_is_its_date() -> None:
+    article = clean(_dated_page("2019-10-15T16:59:59Z", "Updated Mar 12, 2020"))
+    assert article.date == dt.date(2020, 3, 12)
+
+
+def test_the_dateline_nearest_the_article_wins_over_the_date_in_the_page_header() -> None:
+    raw = (
+        "<html><head><title>Council approves budget</title></head><body>"
+        "<div class='top'>Tuesday, 5 November 2019</div><h1>Council approves budget</h1>"
+        f"<p>4 November 2019</p><div class='entry'>{_PROSE}{_PROSE}</div></body></html>"
+    ).encode()
+    assert clean(raw).date == dt.date(2019, 11, 4)
+
+
+def test_a_paragraph_opening_with_its_date_dates_the_article() -> None:
+    head = '<meta name="date" content="2022-11-29">'
+    written = ("(21. November 2022) Energieverbraucher erhalten eine Preiserhöhung nach der "
+               "nächsten, und die Grundversorger lehnen neue Kunden ab.")
+    assert clean(_german_page(head, written)).date == dt.date(2022, 11, 21)
 
 
 def test_a_date_written_only_in_the_page_is_read() -> None:

@@ -16,7 +16,9 @@ In order of trust, for each field:
   asctime); a date in the page's address (canonical link, ``og:url``) when
   none is stated or when it gives the local day of a late UTC stamp; then
   ``<time>`` (``pubdate`` or a ``published`` class first), an element whose
-  class names a date; the modification date only as a last resort.
+  class names a date; the modification date only as a last resort. A date
+  written at the article's start (a dateline by the headline, "Updated ...")
+  wins over a stated one on another day.
 """
 
 from __future__ import annotations
@@ -948,6 +950,13 @@ def _day(value: dt.date | dt.datetime) -> dt.date:
     return value.date() if isinstance(value, dt.datetime) else value
 
 
+def _other_day(seen: dt.date | dt.datetime, stated: dt.date | dt.datetime) -> bool:
+    """True if ``seen`` is another day than ``stated``, and not the same day
+    with month and day read the other way round ("11/01/2021" for 1 November)."""
+    a, b = _day(seen), _day(stated)
+    return a != b and (a.year, a.month, a.day) != (b.year, b.day, b.month)
+
+
 def _local_day(utc: dt.date | dt.datetime, seen: dt.date | dt.datetime) -> bool:
     """True if ``seen`` can be the local day of the UTC time ``utc``: the next day
     for an evening stamp (zones east of UTC), the day before for an early one;
@@ -968,10 +977,11 @@ def page_meta(root: Any, units: list[Line], stated: Stated | None = None,
               written: Callable[[bool], dt.date | dt.datetime | None] | None = None) -> PageMeta:
     """What the page states about itself; ``units`` are its lines (for ``<h1>``).
 
-    ``written`` gives the date written on the page (read only when needed):
-    anywhere on the page when the page states none; near the article, the
-    day the reader saw when the page states an evening or early-morning
-    time in UTC (a story stamped 23:00Z is dated the next day in Europe).
+    ``written`` gives the date written on the page: near the article's start
+    (``False``), the day the reader saw, which wins over a stated date on
+    another day (a story stamped 23:00Z is dated the next day in Europe; a
+    ``date`` meta tag may hold the day the page was indexed); anywhere on the
+    page (``True``) when the page states none.
     """
     stated = stated or read_stated(root)
     items, metas = stated.items, stated.metas
@@ -987,12 +997,15 @@ def page_meta(root: Any, units: list[Line], stated: Stated | None = None,
     meta.authors = _fuller(_authors(root, items, metas, classed, units), root, classed)
     if not meta.authors:
         meta.byline_authors = byline_in_page(root)
-    meta.date, value = _date(root, items, metas, classed)
-    if written is not None and (meta.date is None or (
-        isinstance(meta.date, dt.datetime) and _UTC.search(value[-40:]) is not None
-    )):
-        seen = written(meta.date is None)
-        if seen is not None and (meta.date is None or _local_day(meta.date, seen)):
+    meta.date = _date(root, items, metas, classed)[0]
+    if written is not None:
+        # The date the reader sees at the article's start wins over a stated
+        # one on another day (a CMS's modification or indexing date in a
+        # ``date`` meta tag, a first publication the page since updated).
+        seen = written(False)
+        if seen is None and meta.date is None:
+            seen = written(True)
+        if seen is not None and (meta.date is None or _other_day(seen, meta.date)):
             meta.date = seen
     if meta.title:
         meta.title = repair_line(meta.title)[0] or None

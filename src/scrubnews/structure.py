@@ -376,7 +376,7 @@ def _norm(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.casefold()))
 
 
-def _day_first(body: list[Line]) -> bool:
+def day_first(body: list[Line]) -> bool:
     """Whether the page's language writes the day before the month (all but English)."""
     language = page_language([line.text.split() for line in body[:40]])
     return language is not None and language != "en"
@@ -846,7 +846,7 @@ def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
                 found = find_date(line.text)
                 assert found is not None
                 out.date = found[0]
-                if "/" in line.text and _day_first(body):
+                if "/" in line.text and day_first(body):
                     again = find_date(line.text, day_first=True)
                     out.date = again[0] if again is not None else out.date
                 if not out.authors and line not in deep:
@@ -856,7 +856,7 @@ def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
         # A publication date beats an "updated" one; otherwise the first found wins.
         chosen = min(dates, key=lambda item: updated_line(item[0].text))
         out.date = chosen[1]
-        if "/" in chosen[0].text and _day_first(body):
+        if "/" in chosen[0].text and day_first(body):
             again = find_date(chosen[0].text, day_first=True)
             out.date = again[0] if again is not None else out.date
     if meta.date is not None:
