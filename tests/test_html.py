@@ -631,6 +631,32 @@ def test_a_heading_that_is_a_run_of_the_title_is_the_headline() -> None:
     assert clean(_page(head, body)).title == "Wall rebuilt in granite"
 
 
+def test_the_only_heading_worded_otherwise_than_the_search_title_is_the_headline() -> None:
+    head = ('<meta property="og:title" content="Harbour levy: what the town pays">'
+            "<title>Harbour levy: what the town pays</title>")
+    body = ("<article><h1>Fishing crews fund the new granite quay</h1>" + PROSE * 3
+            + "</article>")
+    assert clean(_page(head, body)).title == "Fishing crews fund the new granite quay"
+    # A second <h1> on the page, or a heading the <title> holds (a site's name),
+    # keeps the stated title.
+    other = "<h1>Town News today</h1>" + body
+    assert clean(_page(head, other)).title == "Harbour levy: what the town pays"
+    head = ('<meta property="og:title" content="Harbour levy: what the town pays">'
+            "<title>Harbour levy: what the town pays | Town News Online</title>")
+    site = "<article><h1>Town News Online</h1>" + PROSE * 3 + "</article>"
+    assert clean(_page(head, site)).title == "Harbour levy: what the town pays"
+
+
+def test_a_title_that_is_the_host_name_yields_to_the_heading() -> None:
+    # The site's name set to the page's own title cuts all but the host's name.
+    head = ('<link rel="canonical" href="https://www.harbourtown.example/news/wall">'
+            '<meta property="og:title" content="Wall works | Harbour Town">'
+            '<meta property="og:site_name" content="Wall works">')
+    body = "<article><h1>Fishing crews pay for the harbour wall works</h1>" + PROSE * 3
+    assert clean(_page(head, body + "</article>")).title == \
+        "Fishing crews pay for the harbour wall works"
+
+
 def test_a_heading_cut_short_or_of_one_word_does_not_replace_the_title() -> None:
     head = '<meta property="og:title" content="The Harbour Project: Better Town Walls">'
     for heading in ("Harbour Project:", "Walls"):

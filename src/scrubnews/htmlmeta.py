@@ -407,6 +407,54 @@ def _within(heading: str, title: str) -> bool:
 
 
 def _title(root: Any, stated: Stated, units: list[Line]) -> str | None:
+    """The page's title (see the module's docstring), or the headline it shows
+    when that is worded otherwise (``_shown_headline``); when the title is only
+    the name of the page's host ("Anwalt Niemeyer" on anwaltniemeyer.de), the
+    first heading of the article that is not."""
+    title = _stated_title(root, stated, units)
+    if not title:
+        return title
+    headline = _shown_headline(root, stated, units, title)
+    if headline is not None:
+        return headline
+    hosts = {c for c in map(_compact, _host_names(root, stated.metas)) if len(c) >= 3}
+    if _compact(title) not in hosts:
+        return title
+    heads = [u.text for u in units if u.kind == "h" and u.level <= 2 and u.hint == "main"]
+    heads += [u.text for u in units if u.kind == "h" and u.level == 1]
+    for head in heads:
+        if head and _compact(head) not in hosts and overlap(head, title) < 0.5:
+            return head
+    return title
+
+
+def _shown_headline(root: Any, stated: Stated, units: list[Line], title: str) -> str | None:
+    """The page's only ``<h1>`` when it words the article's headline otherwise
+    than the title the page states for search engines and social sites.
+
+    The stated title must be the ``<title>`` too (one title for machines) and
+    share less than half its words with the heading, which the ``<title>`` does
+    not hold (so it is no site or section name): "Wie hoch sind die Zinsen für
+    einen Privatkredit?" shown above "Privatkredit-Zinsen: So ermitteln Sie
+    Ihre Kosten".
+    """
+    said = stated.title()
+    el = root.find(".//title")
+    document = _clean(text_content(el)) if el is not None else ""
+    if not said or not document:
+        return None
+    h1s = [u.text for u in units if u.kind == "h" and u.level == 1]
+    if len(h1s) != 1 or len(_words(h1s[0])) < 3 or sum(1 for _ in root.iter("h1")) != 1:
+        return None
+    heading = h1s[0]
+    parts = [document, *SEPARATOR.split(document)]
+    if max(overlap(said, p) for p in parts) < 0.95 or overlap(heading, title) >= 0.5 \
+            or max(overlap(heading, p) for p in parts) >= 0.8:
+        return None
+    return heading
+
+
+def _stated_title(root: Any, stated: Stated, units: list[Line]) -> str | None:
     metas = stated.metas
     said = stated.title()
     # Headings around the article: the units kept are the main content and the lines before it.
@@ -584,14 +632,10 @@ def _compact(text: str) -> str:
     return "".join(c for c in text.casefold() if c.isalnum())
 
 
-def _site_names(root: Any, items: list[dict[str, Any]], metas: dict[str, str]) -> list[str]:
-    """The site's names, compacted: ``og:site_name``, the publisher, the host name."""
-    names = [metas.get("og:site_name", ""), metas.get("application-name", ""),
-             metas.get("twitter:site", "").lstrip("@")]
-    for item in items:
-        publisher = item.get("publisher")
-        if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
-            names.append(publisher["name"])
+def _host_names(root: Any, metas: dict[str, str]) -> list[str]:
+    """The host of the page's own address (``og:url``, canonical link), and its
+    name without the top-level domain: "www.hss.de" gives "hss.de" and "hss"."""
+    names: list[str] = []
     urls = [metas.get("og:url", "")]
     urls += [el.get("href") or "" for el in root.iter("link") if el.get("rel") == "canonical"]
     for url in urls:
@@ -601,6 +645,18 @@ def _site_names(root: Any, items: list[dict[str, Any]], metas: dict[str, str]) -
             labels = host.group(1).split(".")
             if len(labels) >= 2:
                 names.append(labels[-2])  # "hss" of "www.hss.de"
+    return names
+
+
+def _site_names(root: Any, items: list[dict[str, Any]], metas: dict[str, str]) -> list[str]:
+    """The site's names, compacted: ``og:site_name``, the publisher, the host name."""
+    names = [metas.get("og:site_name", ""), metas.get("application-name", ""),
+             metas.get("twitter:site", "").lstrip("@")]
+    for item in items:
+        publisher = item.get("publisher")
+        if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
+            names.append(publisher["name"])
+    names += _host_names(root, metas)
     # "Achtsam durch die Krise - DIE FURCHE": the parts of a site name, too.
     names += [part for name in names[:2] for part in SEPARATOR.split(name)[1:]]
     return [c for c in (_compact(n) for n in names) if len(c) >= 3]
