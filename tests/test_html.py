@@ -647,6 +647,17 @@ def test_the_only_heading_worded_otherwise_than_the_search_title_is_the_headline
     assert clean(_page(head, site)).title == "Harbour levy: what the town pays"
 
 
+def test_a_kicker_in_the_heading_is_cut_from_the_title() -> None:
+    head = '<meta property="og:title" content="Granite wall rebuilt - Works at the harbour">'
+    body = ("<article><h1><span class='kicker'>Works at the harbour</span> "
+            "<span>Granite wall rebuilt</span></h1>" + PROSE * 3 + "</article>")
+    assert clean(_page(head, body)).title == "Granite wall rebuilt"
+    # A heading of one element keeps the stated title whole.
+    body = ("<article><h1><span>Granite wall rebuilt - Works at the harbour</span></h1>"
+            + PROSE * 3 + "</article>")
+    assert clean(_page(head, body)).title == "Granite wall rebuilt - Works at the harbour"
+
+
 def test_a_title_that_is_the_host_name_yields_to_the_heading() -> None:
     # The site's name set to the page's own title cuts all but the host's name.
     head = ('<link rel="canonical" href="https://www.harbourtown.example/news/wall">'

@@ -417,6 +417,14 @@ def _title(root: Any, stated: Stated, units: list[Line]) -> str | None:
     headline = _shown_headline(root, stated, units, title)
     if headline is not None:
         return headline
+    kicker = _kicker(root)
+    if kicker:
+        # "Daten von Rheinmetall gehackt - Interne Unterlagen im Netz" under an
+        # <h1> whose first part is that kicker: the headline is the rest.
+        parts = [p for p in SEPARATOR.split(title) if p.strip()]
+        rest = [p.strip() for p in parts if overlap(p, kicker) < 0.8]
+        if len(parts) >= 2 and len(rest) == len(parts) - 1:
+            return " - ".join(rest)
     hosts = {c for c in map(_compact, _host_names(root, stated.metas)) if len(c) >= 3}
     if _compact(title) not in hosts:
         return title
@@ -426,6 +434,25 @@ def _title(root: Any, stated: Stated, units: list[Line]) -> str | None:
         if head and _compact(head) not in hosts and overlap(head, title) < 0.5:
             return head
     return title
+
+
+def _kicker(root: Any) -> str:
+    """The kicker set above the headline inside the page's only ``<h1>``: its
+    first child element, when more text follows it (``<h1><span>Interne
+    Unterlagen im Netz</span> <span>Daten von Rheinmetall gehackt</span></h1>``)."""
+    h1s = list(itertools.islice(root.iter("h1"), 2))
+    if len(h1s) != 1:
+        return ""
+    h1 = h1s[0]
+    children = [child for child in h1 if isinstance(child.tag, str)]
+    if not children or (h1.text and h1.text.strip()):
+        return ""
+    first = children[0]
+    kicker = _clean(text_content(first))
+    whole = _clean(text_content(h1))
+    if not kicker or len(_words(whole)) - len(_words(kicker)) < 2:
+        return ""
+    return kicker
 
 
 def _shown_headline(root: Any, stated: Stated, units: list[Line], title: str) -> str | None:
