@@ -732,6 +732,16 @@ def test_an_organisation_named_by_the_sites_address_yields_to_a_byline(stated: s
     assert clean(_page(head, body)).authors == ["Uta Staschewski"]
 
 
+@pytest.mark.parametrize("stated", ["LN", "dpa"])
+def test_an_abbreviation_as_author_yields_to_a_byline(stated: str) -> None:
+    head = f'<meta name="author" content="{stated}">'
+    body = ("<article><h1>Harbour</h1>" + PROSE * 3 + "<p><em>Von Cosima Künzel</em></p>"
+            "</article>")
+    assert clean(_page(head, body)).authors == ["Cosima Künzel"]
+    assert clean(_page(head, "<article><h1>Harbour</h1>" + PROSE * 3 + "</article>")).authors \
+        == [stated]
+
+
 def test_an_author_given_by_user_name_is_written_as_the_byline_writes_it() -> None:
     head = '<meta name="author" content="gabor_munier">'
     body = ("<article><h1>Harbour</h1><span class='author'>Autor: Gàbor Muniér</span>"

@@ -51,7 +51,8 @@ _BY = re.compile(
     r"(?:(?:post |article )?(?:author|autor|autorin|auteur|verfasser)(?:\s{0,3}:)?\s{0,3}"
     r"|(?:written|posted|published|geschrieben|veröffentlicht|verfasst|erstellt|publiziert"
     r"|eingestellt|gespeichert|publié|publicado|escrito)\s(?:by|von|par|por)(?:\s{0,3}:)?\s{0,3}"
-    r"|(?:by|von|vom|par|por|di|door|av|text|texte)(?:\s{0,3}:)?\s{1,3})+",
+    r"|(?:by|von|vom|par|por|di|door|av|text|texte)(?:\s{0,3}:)?\s{1,3}"
+    r"|interview\s{0,3}:\s{0,3})+",
     re.IGNORECASE,
 )
 _HOST = re.compile(r"https?://([^/:?#\s]+)")
@@ -281,6 +282,8 @@ def split_names(text: str, *, desks: bool = False) -> list[str]:
     ['Jo Anne Smith']
     >>> split_names("Ben Silverman Games Editor")
     ['Ben Silverman']
+    >>> split_names("Interview: Julia Lauter")
+    ['Julia Lauter']
     """
     text = _clean(html.unescape(text) if "&" in text else text)
     if not text or len(text) > 200 or text.startswith(("http:", "https:", "/")):
@@ -749,6 +752,7 @@ def _stated_authors(root: Any, items: list[dict[str, Any]], metas: dict[str, str
     yield others
 
 
+_ABBREVIATION = re.compile(r"[A-Z]{2,3}|[a-z]{2,3}")
 # Two to four capitalised words: a full name in a byline or an author's bio.
 _FULL_NAME = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’.-]+(?: [A-ZÀ-ÖØ-Þ][\w'’.-]+){1,3}")
 
@@ -806,7 +810,9 @@ def _authors(root: Any, items: list[dict[str, Any]], metas: dict[str, str],
             continue
         if sites is None:
             sites = _site_names(root, items, metas)
-        if not _is_site(names, sites):
+        # An abbreviation ("LN", "dpa") names a paper or an agency: a person's
+        # byline on the page is looked for first, as for the site's own name.
+        if not _is_site(names, sites) and not _ABBREVIATION.fullmatch(" ".join(names)):
             return _all_of(names[:10], stream, sites)
         first = first or names[:10]
     if first:

@@ -59,7 +59,7 @@ _NOT_NAME = frozenset(
     "updated categories category tags staff writer reporter correspondent editor redakteur "
     "redakteurin for für the der die das and und comment comments kommentar kommentare "
     "schreibe leave hinterlasse keine no illustration illustrationen foto fotos photo photos "
-    "bild bilder image logo".split()
+    "bild bilder image logo symbolbild quelle source follow folgen".split()
 )
 _PARTICLE = r"(?:van|von|de|der|den|del|da|di|la|le|du|dos|bin)"
 # An author named inside a longer line: "Post author By Helge Fahrnberger",
