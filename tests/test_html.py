@@ -233,6 +233,19 @@ def test_an_update_written_at_the_article_start_is_its_date() -> None:
     assert article.date == dt.date(2020, 3, 12)
 
 
+def test_a_labelled_date_at_the_article_start_wins_and_an_embedded_posts_does_not() -> None:
+    article = clean(_dated_page("2019-10-15T16:59:59Z", "Updated Mar 12, 2020 @ 10:42 am"))
+    assert article.date == dt.date(2020, 3, 12)
+    raw = (
+        '<html><head><meta property="article:published_time" content="2022-02-04T15:29:00">'
+        "<title>Council approves budget</title></head><body><article>"
+        f"<h1>Council approves budget</h1>{_PROSE}"
+        "<blockquote>Posted by the council on Monday, February 7, 2022</blockquote>"
+        f"{_PROSE}</article></body></html>"
+    ).encode()
+    assert clean(raw).date == dt.datetime(2022, 2, 4, 15, 29)
+
+
 def test_the_dateline_nearest_the_article_wins_over_the_date_in_the_page_header() -> None:
     raw = (
         "<html><head><title>Council approves budget</title></head><body>"

@@ -45,7 +45,7 @@ from scrubnews.dates import find_date
 from scrubnews.htmlmeta import SEPARATOR, overlap, page_meta, read_stated, text_content
 from scrubnews.repair import repair_line
 from scrubnews.segment import Line
-from scrubnews.structure import PageMeta, day_first, is_date_line, updated_line
+from scrubnews.structure import PageMeta, day_first, is_date_line, labelled_date, updated_line
 from scrubnews.words import SENTENCE_END, word_count
 
 _HTML_START = re.compile(
@@ -862,6 +862,8 @@ class _Walk:
         rest = (i for i in range(len(lines)) if i not in seen) if anywhere else ()
         for index in [*near, *rest]:
             text = lines[index].text
+            if lines[index].kind == "quote":
+                continue  # an embedded post's date, a quoted letter's
             if len(text) > 80:
                 # A paragraph opening with its dateline: "31. Oktober 2023. Der ...",
                 # "(21. November 2022) Die ...", "Pressemitteilung vom 25. Januar 2022 | …".
@@ -877,8 +879,10 @@ class _Walk:
                 if "/" in text and self._day_first():
                     found = find_date(text, day_first=True) or found
                 # Near the start, a bare date in a byline is not trusted over a
-                # stated time; a written time, or a line that is little but a date, is.
+                # stated time; a written time, a line that is little but a date, or
+                # one opening with its label ("Updated Mar 12, 2020 @ 10:42"), is.
                 if not anywhere and not isinstance(found[0], dt.datetime) and found[1] > 0 \
+                        and not labelled_date(text) \
                         and len((text[: found[1]] + " " + text[found[2] :]).split()) > 1:
                     return None
                 return found[0]

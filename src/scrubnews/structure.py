@@ -387,6 +387,13 @@ def updated_line(text: str) -> bool:
     return _UPDATED.search(text[:80]) is not None
 
 
+def labelled_date(text: str) -> bool:
+    """True if the line opens with a date's label ("Updated Mar 12, 2020 …",
+    "Veröffentlicht am 5. Juni 2023")."""
+    m = _DATE_PREFIX.search(text[:40])
+    return m is not None and not text[: m.start()].strip(" -–|·•:([")
+
+
 def is_date_line(text: str) -> bool:
     """A line that says when the article was published.
 
