@@ -414,13 +414,14 @@ def _title(root: Any, stated: Stated, units: list[Line]) -> str | None:
     when that is worded otherwise (``_shown_headline``); when the title is only
     the name of the page's host ("Anwalt Niemeyer" on anwaltniemeyer.de), the
     first heading of the article that is not."""
-    title = _stated_title(root, stated, units)
+    h1s = list(root.iter("h1"))  # once: the steps below all read the page's <h1>s
+    title = _stated_title(root, stated, units, h1s)
     if not title:
         return title
-    headline = _shown_headline(root, stated, units, title)
+    headline = _shown_headline(root, stated, units, title, h1s)
     if headline is not None:
         return headline
-    kicker = _kicker(root)
+    kicker = _kicker(h1s)
     if kicker:
         # "Daten von Rheinmetall gehackt - Interne Unterlagen im Netz" under an
         # <h1> whose first part is that kicker: the headline is the rest.
@@ -439,11 +440,10 @@ def _title(root: Any, stated: Stated, units: list[Line]) -> str | None:
     return title
 
 
-def _kicker(root: Any) -> str:
+def _kicker(h1s: list[Any]) -> str:
     """The kicker set above the headline inside the page's only ``<h1>``: its
     first child element, when more text follows it (``<h1><span>Interne
     Unterlagen im Netz</span> <span>Daten von Rheinmetall gehackt</span></h1>``)."""
-    h1s = list(itertools.islice(root.iter("h1"), 2))
     if len(h1s) != 1:
         return ""
     h1 = h1s[0]
@@ -458,7 +458,8 @@ def _kicker(root: Any) -> str:
     return kicker
 
 
-def _shown_headline(root: Any, stated: Stated, units: list[Line], title: str) -> str | None:
+def _shown_headline(root: Any, stated: Stated, units: list[Line], title: str,
+                    h1_elements: list[Any]) -> str | None:
     """The page's only ``<h1>`` when it words the article's headline otherwise
     than the title the page states for search engines and social sites.
 
@@ -474,7 +475,7 @@ def _shown_headline(root: Any, stated: Stated, units: list[Line], title: str) ->
     if not said or not document:
         return None
     h1s = [u.text for u in units if u.kind == "h" and u.level == 1]
-    if len(h1s) != 1 or len(_words(h1s[0])) < 3 or sum(1 for _ in root.iter("h1")) != 1:
+    if len(h1s) != 1 or len(_words(h1s[0])) < 3 or len(h1_elements) != 1:
         return None
     heading = h1s[0]
     parts = [document, *SEPARATOR.split(document)]
@@ -484,12 +485,13 @@ def _shown_headline(root: Any, stated: Stated, units: list[Line], title: str) ->
     return heading
 
 
-def _stated_title(root: Any, stated: Stated, units: list[Line]) -> str | None:
+def _stated_title(root: Any, stated: Stated, units: list[Line],
+                  h1_elements: list[Any]) -> str | None:
     metas = stated.metas
     said = stated.title()
     # Headings around the article: the units kept are the main content and the lines before it.
     heads = [u.text for u in units if u.kind == "h" and u.level <= 2]
-    heads += [_clean(" ".join(h.itertext())) for h in root.iter("h1")][:3]
+    heads += [_clean(" ".join(h.itertext())) for h in h1_elements[:3]]
     heads = [h for h in heads if h][:8]
     el = root.find(".//title")
     document = _clean(text_content(el)) if el is not None else ""
@@ -506,7 +508,7 @@ def _stated_title(root: Any, stated: Stated, units: list[Line]) -> str | None:
         # one made of parts ("Ausbildung - Feuerwehr Oldenburg", "National Rail -"),
         # often site and section.
         h1s = {u.text for u in units if u.kind == "h" and u.level == 1}
-        h1s.update(_clean(" ".join(h.itertext())) for h in root.iter("h1"))
+        h1s.update(_clean(" ".join(h.itertext())) for h in h1_elements)
         firsts = [h for h in heads if h in h1s and len(_words(h)) >= 2] or (
             heads if not said or len(SEPARATOR.split(f"{said} ")) > 1 else [])
         if not repeated and firsts and (not said or len(_words(firsts[0])) >= 2):
