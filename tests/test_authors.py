@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import scrubnews
 from scrubnews.segment import Line
-from scrubnews.structure import parse_byline
+from scrubnews.structure import find_authors, parse_byline
 
 _BODY = (
     "Hundreds of volunteers spent Saturday pulling rubbish out of the river, "
@@ -12,6 +12,11 @@ _BODY = (
 ) * 4
 _HEAD = "Home\n\nNews\n\nRiver clean-up draws hundreds of volunteers\n\n"
 _TAIL = "Share this\n\nFacebook\n\nTwitter\n\nNewsletter\n\nImprint\n\nPrivacy\n\n"
+
+
+def test_a_credit_word_after_a_bylines_name_is_not_part_of_it() -> None:
+    assert find_authors("Von Olga Symbolbild") == ["Olga"]
+    assert find_authors("Von Fritz Imhof Quelle") == ["Fritz Imhof"]
 
 
 def test_a_name_below_an_about_the_author_heading() -> None:

@@ -188,14 +188,78 @@ def test_a_late_utc_stamp_takes_the_day_written_on_the_page() -> None:
     assert article.date == dt.date(2021, 11, 5)
 
 
-def test_a_midday_utc_stamp_keeps_its_own_day() -> None:
+def test_a_date_written_at_the_article_start_wins_over_another_stated_day() -> None:
+    # A CMS's indexing date in the meta tags, or a first publication since updated:
+    # the reader sees the written date.
     article = clean(_dated_page("2021-11-04T12:00Z", "5. November 2021"))
+    assert article.date == dt.date(2021, 11, 5)
+    article = clean(_dated_page("2021-11-04T23:30:00+01:00", "5. November 2021"))
+    assert article.date == dt.date(2021, 11, 5)
+
+
+def test_a_written_date_on_the_stated_day_keeps_the_stated_time() -> None:
+    article = clean(_dated_page("2021-11-04T12:00Z", "4. November 2021"))
     assert article.date == dt.datetime(2021, 11, 4, 12, 0)
 
 
-def test_a_stamp_with_its_own_offset_keeps_the_day_as_written() -> None:
-    article = clean(_dated_page("2021-11-04T23:30:00+01:00", "5. November 2021"))
-    assert article.date == dt.datetime(2021, 11, 4, 23, 30)
+_GERMAN = (
+    "<p>Der Gemeinderat hat den neuen Haushalt am Dienstagabend nach einer langen Debatte "
+    "über die Schulen, die Straßen und die Kosten der Heizung beschlossen.</p>"
+    "<p>Die Gegner sagten, dass der Plan die Steuern erhöhen werde, und die Befürworter "
+    "meinten, dass die Reparaturen nicht noch ein Jahr warten könnten.</p>"
+)
+
+
+def _german_page(head: str, written: str) -> bytes:
+    return (
+        f"<html><head>{head}<title>Haushalt beschlossen</title></head><body><article>"
+        f"<h1>Haushalt beschlossen</h1><p>{written}</p>{_GERMAN}</article></body></html>"
+    ).encode()
+
+
+def test_a_written_date_with_slashes_is_read_day_first_on_a_non_english_page() -> None:
+    assert clean(_german_page("", "03/05/2022")).date == dt.date(2022, 5, 3)
+
+
+def test_a_written_date_that_is_the_stated_one_read_the_other_way_keeps_the_stated_one() -> None:
+    # "11/01/2021" printed month first on a German page is 1 November, as stated.
+    head = '<meta property="article:published_time" content="2021-11-01T04:00:14Z">'
+    assert clean(_german_page(head, "Stand: 11/01/2021, 05:00")).date == \
+        dt.datetime(2021, 11, 1, 4, 0)
+
+
+def test_an_update_written_at_the_article_start_is_its_date() -> None:
+    article = clean(_dated_page("2019-10-15T16:59:59Z", "Updated Mar 12, 2020"))
+    assert article.date == dt.date(2020, 3, 12)
+
+
+def test_a_labelled_date_at_the_article_start_wins_and_an_embedded_posts_does_not() -> None:
+    article = clean(_dated_page("2019-10-15T16:59:59Z", "Updated Mar 12, 2020 @ 10:42 am"))
+    assert article.date == dt.date(2020, 3, 12)
+    raw = (
+        '<html><head><meta property="article:published_time" content="2022-02-04T15:29:00">'
+        "<title>Council approves budget</title></head><body><article>"
+        f"<h1>Council approves budget</h1>{_PROSE}"
+        "<blockquote>Posted by the council on Monday, February 7, 2022</blockquote>"
+        f"{_PROSE}</article></body></html>"
+    ).encode()
+    assert clean(raw).date == dt.datetime(2022, 2, 4, 15, 29)
+
+
+def test_the_dateline_nearest_the_article_wins_over_the_date_in_the_page_header() -> None:
+    raw = (
+        "<html><head><title>Council approves budget</title></head><body>"
+        "<div class='top'>Tuesday, 5 November 2019</div><h1>Council approves budget</h1>"
+        f"<p>4 November 2019</p><div class='entry'>{_PROSE}{_PROSE}</div></body></html>"
+    ).encode()
+    assert clean(raw).date == dt.date(2019, 11, 4)
+
+
+def test_a_paragraph_opening_with_its_date_dates_the_article() -> None:
+    head = '<meta name="date" content="2022-11-29">'
+    written = ("(21. November 2022) Energieverbraucher erhalten eine Preiserhöhung nach der "
+               "nächsten, und die Grundversorger lehnen neue Kunden ab.")
+    assert clean(_german_page(head, written)).date == dt.date(2022, 11, 21)
 
 
 def test_a_date_written_only_in_the_page_is_read() -> None:
@@ -580,6 +644,43 @@ def test_a_heading_that_is_a_run_of_the_title_is_the_headline() -> None:
     assert clean(_page(head, body)).title == "Wall rebuilt in granite"
 
 
+def test_the_only_heading_worded_otherwise_than_the_search_title_is_the_headline() -> None:
+    head = ('<meta property="og:title" content="Harbour levy: what the town pays">'
+            "<title>Harbour levy: what the town pays</title>")
+    body = ("<article><h1>Fishing crews fund the new granite quay</h1>" + PROSE * 3
+            + "</article>")
+    assert clean(_page(head, body)).title == "Fishing crews fund the new granite quay"
+    # A second <h1> on the page, or a heading the <title> holds (a site's name),
+    # keeps the stated title.
+    other = "<h1>Town News today</h1>" + body
+    assert clean(_page(head, other)).title == "Harbour levy: what the town pays"
+    head = ('<meta property="og:title" content="Harbour levy: what the town pays">'
+            "<title>Harbour levy: what the town pays | Town News Online</title>")
+    site = "<article><h1>Town News Online</h1>" + PROSE * 3 + "</article>"
+    assert clean(_page(head, site)).title == "Harbour levy: what the town pays"
+
+
+def test_a_kicker_in_the_heading_is_cut_from_the_title() -> None:
+    head = '<meta property="og:title" content="Granite wall rebuilt - Works at the harbour">'
+    body = ("<article><h1><span class='kicker'>Works at the harbour</span> "
+            "<span>Granite wall rebuilt</span></h1>" + PROSE * 3 + "</article>")
+    assert clean(_page(head, body)).title == "Granite wall rebuilt"
+    # A heading of one element keeps the stated title whole.
+    body = ("<article><h1><span>Granite wall rebuilt - Works at the harbour</span></h1>"
+            + PROSE * 3 + "</article>")
+    assert clean(_page(head, body)).title == "Granite wall rebuilt - Works at the harbour"
+
+
+def test_a_title_that_is_the_host_name_yields_to_the_heading() -> None:
+    # The site's name set to the page's own title cuts all but the host's name.
+    head = ('<link rel="canonical" href="https://www.harbourtown.example/news/wall">'
+            '<meta property="og:title" content="Wall works | Harbour Town">'
+            '<meta property="og:site_name" content="Wall works">')
+    body = "<article><h1>Fishing crews pay for the harbour wall works</h1>" + PROSE * 3
+    assert clean(_page(head, body + "</article>")).title == \
+        "Fishing crews pay for the harbour wall works"
+
+
 def test_a_heading_cut_short_or_of_one_word_does_not_replace_the_title() -> None:
     head = '<meta property="og:title" content="The Harbour Project: Better Town Walls">'
     for heading in ("Harbour Project:", "Walls"):
@@ -642,6 +743,16 @@ def test_an_organisation_named_by_the_sites_address_yields_to_a_byline(stated: s
     body = ("<div><article><h1>Harbour</h1>" + PROSE * 3 + "</article>"
             "<p>Autorin: Uta Staschewski</p></div>")
     assert clean(_page(head, body)).authors == ["Uta Staschewski"]
+
+
+@pytest.mark.parametrize("stated", ["LN", "dpa"])
+def test_an_abbreviation_as_author_yields_to_a_byline(stated: str) -> None:
+    head = f'<meta name="author" content="{stated}">'
+    body = ("<article><h1>Harbour</h1>" + PROSE * 3 + "<p><em>Von Cosima Künzel</em></p>"
+            "</article>")
+    assert clean(_page(head, body)).authors == ["Cosima Künzel"]
+    assert clean(_page(head, "<article><h1>Harbour</h1>" + PROSE * 3 + "</article>")).authors \
+        == [stated]
 
 
 def test_an_author_given_by_user_name_is_written_as_the_byline_writes_it() -> None:

@@ -45,7 +45,7 @@ from scrubnews.dates import find_date
 from scrubnews.htmlmeta import SEPARATOR, overlap, page_meta, read_stated, text_content
 from scrubnews.repair import repair_line
 from scrubnews.segment import Line
-from scrubnews.structure import PageMeta, is_date_line, updated_line
+from scrubnews.structure import PageMeta, day_first, is_date_line, labelled_date, updated_line
 from scrubnews.words import SENTENCE_END, word_count
 
 _HTML_START = re.compile(
@@ -166,6 +166,31 @@ _GROW_SHARE = 0.6
 
 # How many lines just before the main container go on to the structure stage.
 _HEAD_LINES = 15
+
+
+# What follows a dateline that opens a paragraph: a dash, bar or colon, a closing
+# parenthesis, or the end of a sentence and a capital.
+_AFTER_DATE = re.compile(r"\)?\s{0,2}[-–—|:)]|\)?\.?\s{1,2}[A-ZÄÖÜ„\"]")
+
+
+def opening_date(text: str) -> dt.date | dt.datetime | None:
+    """The date a paragraph opens with, set apart from its text.
+
+    >>> opening_date("31. Oktober 2023. Dragqueens sind Kunstfiguren aus Make-up und Glitter")
+    datetime.date(2023, 10, 31)
+    >>> opening_date("Pressemitteilung vom 25. Januar 2022 | Berlin – Die künftige Zusammenarbeit")
+    datetime.date(2022, 1, 25)
+    >>> opening_date("Am 25. Januar 2022 wurde die künftige Zusammenarbeit beschlossen") is None
+    True
+    """
+    found = find_date(text[:60])
+    if found is None or found[1] > 25:
+        return None
+    before = text[: found[1]]
+    if len(before.split()) > 3 or any(c.isdigit() for c in before) \
+            or _AFTER_DATE.match(text, found[2]) is None:
+        return None
+    return found[0]
 
 
 def looks_like_html(text: str) -> bool:
@@ -819,26 +844,45 @@ class _Walk:
             index = box.parent
 
     def written_date(self, anywhere: bool) -> dt.date | dt.datetime | None:
-        """The date of the first date line near the article's start (just before
-        or at the start of the main container), else (``anywhere``) just after
-        it or in the rest of the page. "Updated ..." lines are not read."""
+        """The date of the date line nearest the article's start (just before
+        or at the start of the main container; a paragraph opening with its
+        date counts), else (``anywhere``) just after it or in the rest of the
+        page, where "Updated ..." lines are not read. A date with slashes is
+        read day first on a page not in English."""
         lines = self.lines
         first, last = self.span
-        near = [*range(max(0, first - _HEAD_LINES), min(len(lines), first + 10))]
+        # Nearest to the container's start first: a dateline under the headline
+        # before a date above it (today's date in the page header).
+        end = min(len(lines), first + 10, last if last > first else first + 10)
+        near = sorted(range(max(0, first - _HEAD_LINES), end),
+                      key=lambda i: first - i - 0.5 if i < first else i - first)
         if anywhere:
             near += range(last, min(len(lines), last + _HEAD_LINES))
         seen = set(near)
         rest = (i for i in range(len(lines)) if i not in seen) if anywhere else ()
         for index in [*near, *rest]:
             text = lines[index].text
+            if lines[index].kind == "quote":
+                continue  # an embedded post's date, a quoted letter's
+            if len(text) > 80:
+                # A paragraph opening with its dateline: "31. Oktober 2023. Der ...",
+                # "(21. November 2022) Die ...", "Pressemitteilung vom 25. Januar 2022 | …".
+                if index in seen and lines[index].kind == "p" \
+                        and (opening := opening_date(text)) is not None:
+                    return opening
+                continue
             if len(text) <= 80 and any(c.isdigit() for c in text) and is_date_line(text) \
-                    and not updated_line(text):
+                    and (not anywhere or not updated_line(text)):
                 found = find_date(text)
                 if found is None:
                     return None
+                if "/" in text and self._day_first():
+                    found = find_date(text, day_first=True) or found
                 # Near the start, a bare date in a byline is not trusted over a
-                # stated time; a written time, or a line that is little but a date, is.
-                if not anywhere and not isinstance(found[0], dt.datetime) \
+                # stated time; a written time, a line that is little but a date, or
+                # one opening with its label ("Updated Mar 12, 2020 @ 10:42"), is.
+                if not anywhere and not isinstance(found[0], dt.datetime) and found[1] > 0 \
+                        and not labelled_date(text) \
                         and len((text[: found[1]] + " " + text[found[2] :]).split()) > 1:
                     return None
                 return found[0]
@@ -849,6 +893,12 @@ class _Walk:
                 if m is not None and (found := find_date(m.group(1))) is not None:
                     return found[0]
         return None
+
+    def _day_first(self) -> bool:
+        """Whether the article's language writes the day before the month
+        (all but English): an ambiguous "03/05/2022" is 3 May."""
+        first, last = self.span
+        return day_first(self.lines[first : first + 40] if last > first else self.lines[:40])
 
     def select(self, title: str = "") -> tuple[list[Line], list[Removal]]:
         """Hint the main container's lines; drop the rest but a few lines before it.

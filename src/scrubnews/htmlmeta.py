@@ -16,7 +16,9 @@ In order of trust, for each field:
   asctime); a date in the page's address (canonical link, ``og:url``) when
   none is stated or when it gives the local day of a late UTC stamp; then
   ``<time>`` (``pubdate`` or a ``published`` class first), an element whose
-  class names a date; the modification date only as a last resort.
+  class names a date; the modification date only as a last resort. A date
+  written at the article's start (a dateline by the headline, "Updated ...")
+  wins over a stated one on another day.
 """
 
 from __future__ import annotations
@@ -49,7 +51,8 @@ _BY = re.compile(
     r"(?:(?:post |article )?(?:author|autor|autorin|auteur|verfasser)(?:\s{0,3}:)?\s{0,3}"
     r"|(?:written|posted|published|geschrieben|veröffentlicht|verfasst|erstellt|publiziert"
     r"|eingestellt|gespeichert|publié|publicado|escrito)\s(?:by|von|par|por)(?:\s{0,3}:)?\s{0,3}"
-    r"|(?:by|von|vom|par|por|di|door|av|text|texte)(?:\s{0,3}:)?\s{1,3})+",
+    r"|(?:by|von|vom|par|por|di|door|av|text|texte)(?:\s{0,3}:)?\s{1,3}"
+    r"|interview\s{0,3}:\s{0,3})+",
     re.IGNORECASE,
 )
 _HOST = re.compile(r"https?://([^/:?#\s]+)")
@@ -279,6 +282,8 @@ def split_names(text: str, *, desks: bool = False) -> list[str]:
     ['Jo Anne Smith']
     >>> split_names("Ben Silverman Games Editor")
     ['Ben Silverman']
+    >>> split_names("Interview: Julia Lauter")
+    ['Julia Lauter']
     """
     text = _clean(html.unescape(text) if "&" in text else text)
     if not text or len(text) > 200 or text.startswith(("http:", "https:", "/")):
@@ -405,11 +410,88 @@ def _within(heading: str, title: str) -> bool:
 
 
 def _title(root: Any, stated: Stated, units: list[Line]) -> str | None:
+    """The page's title (see the module's docstring), or the headline it shows
+    when that is worded otherwise (``_shown_headline``); when the title is only
+    the name of the page's host ("Anwalt Niemeyer" on anwaltniemeyer.de), the
+    first heading of the article that is not."""
+    h1s = list(root.iter("h1"))  # once: the steps below all read the page's <h1>s
+    title = _stated_title(root, stated, units, h1s)
+    if not title:
+        return title
+    headline = _shown_headline(root, stated, units, title, h1s)
+    if headline is not None:
+        return headline
+    kicker = _kicker(h1s)
+    if kicker:
+        # "Daten von Rheinmetall gehackt - Interne Unterlagen im Netz" under an
+        # <h1> whose first part is that kicker: the headline is the rest.
+        parts = [p for p in SEPARATOR.split(title) if p.strip()]
+        rest = [p.strip() for p in parts if overlap(p, kicker) < 0.8]
+        if len(parts) >= 2 and len(rest) == len(parts) - 1:
+            return " - ".join(rest)
+    hosts = {c for c in map(_compact, _host_names(root, stated.metas)) if len(c) >= 3}
+    if _compact(title) not in hosts:
+        return title
+    heads = [u.text for u in units if u.kind == "h" and u.level <= 2 and u.hint == "main"]
+    heads += [u.text for u in units if u.kind == "h" and u.level == 1]
+    for head in heads:
+        if head and _compact(head) not in hosts and overlap(head, title) < 0.5:
+            return head
+    return title
+
+
+def _kicker(h1s: list[Any]) -> str:
+    """The kicker set above the headline inside the page's only ``<h1>``: its
+    first child element, when more text follows it (``<h1><span>Interne
+    Unterlagen im Netz</span> <span>Daten von Rheinmetall gehackt</span></h1>``)."""
+    if len(h1s) != 1:
+        return ""
+    h1 = h1s[0]
+    children = [child for child in h1 if isinstance(child.tag, str)]
+    if not children or (h1.text and h1.text.strip()):
+        return ""
+    first = children[0]
+    kicker = _clean(text_content(first))
+    whole = _clean(text_content(h1))
+    if not kicker or len(_words(whole)) - len(_words(kicker)) < 2:
+        return ""
+    return kicker
+
+
+def _shown_headline(root: Any, stated: Stated, units: list[Line], title: str,
+                    h1_elements: list[Any]) -> str | None:
+    """The page's only ``<h1>`` when it words the article's headline otherwise
+    than the title the page states for search engines and social sites.
+
+    The stated title must be the ``<title>`` too (one title for machines) and
+    share less than half its words with the heading, which the ``<title>`` does
+    not hold (so it is no site or section name): "Wie hoch sind die Zinsen für
+    einen Privatkredit?" shown above "Privatkredit-Zinsen: So ermitteln Sie
+    Ihre Kosten".
+    """
+    said = stated.title()
+    el = root.find(".//title")
+    document = _clean(text_content(el)) if el is not None else ""
+    if not said or not document:
+        return None
+    h1s = [u.text for u in units if u.kind == "h" and u.level == 1]
+    if len(h1s) != 1 or len(_words(h1s[0])) < 3 or len(h1_elements) != 1:
+        return None
+    heading = h1s[0]
+    parts = [document, *SEPARATOR.split(document)]
+    if max(overlap(said, p) for p in parts) < 0.95 or overlap(heading, title) >= 0.5 \
+            or max(overlap(heading, p) for p in parts) >= 0.8:
+        return None
+    return heading
+
+
+def _stated_title(root: Any, stated: Stated, units: list[Line],
+                  h1_elements: list[Any]) -> str | None:
     metas = stated.metas
     said = stated.title()
     # Headings around the article: the units kept are the main content and the lines before it.
     heads = [u.text for u in units if u.kind == "h" and u.level <= 2]
-    heads += [_clean(" ".join(h.itertext())) for h in root.iter("h1")][:3]
+    heads += [_clean(" ".join(h.itertext())) for h in h1_elements[:3]]
     heads = [h for h in heads if h][:8]
     el = root.find(".//title")
     document = _clean(text_content(el)) if el is not None else ""
@@ -426,7 +508,7 @@ def _title(root: Any, stated: Stated, units: list[Line]) -> str | None:
         # one made of parts ("Ausbildung - Feuerwehr Oldenburg", "National Rail -"),
         # often site and section.
         h1s = {u.text for u in units if u.kind == "h" and u.level == 1}
-        h1s.update(_clean(" ".join(h.itertext())) for h in root.iter("h1"))
+        h1s.update(_clean(" ".join(h.itertext())) for h in h1_elements)
         firsts = [h for h in heads if h in h1s and len(_words(h)) >= 2] or (
             heads if not said or len(SEPARATOR.split(f"{said} ")) > 1 else [])
         if not repeated and firsts and (not said or len(_words(firsts[0])) >= 2):
@@ -582,14 +664,10 @@ def _compact(text: str) -> str:
     return "".join(c for c in text.casefold() if c.isalnum())
 
 
-def _site_names(root: Any, items: list[dict[str, Any]], metas: dict[str, str]) -> list[str]:
-    """The site's names, compacted: ``og:site_name``, the publisher, the host name."""
-    names = [metas.get("og:site_name", ""), metas.get("application-name", ""),
-             metas.get("twitter:site", "").lstrip("@")]
-    for item in items:
-        publisher = item.get("publisher")
-        if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
-            names.append(publisher["name"])
+def _host_names(root: Any, metas: dict[str, str]) -> list[str]:
+    """The host of the page's own address (``og:url``, canonical link), and its
+    name without the top-level domain: "www.hss.de" gives "hss.de" and "hss"."""
+    names: list[str] = []
     urls = [metas.get("og:url", "")]
     urls += [el.get("href") or "" for el in root.iter("link") if el.get("rel") == "canonical"]
     for url in urls:
@@ -599,6 +677,18 @@ def _site_names(root: Any, items: list[dict[str, Any]], metas: dict[str, str]) -
             labels = host.group(1).split(".")
             if len(labels) >= 2:
                 names.append(labels[-2])  # "hss" of "www.hss.de"
+    return names
+
+
+def _site_names(root: Any, items: list[dict[str, Any]], metas: dict[str, str]) -> list[str]:
+    """The site's names, compacted: ``og:site_name``, the publisher, the host name."""
+    names = [metas.get("og:site_name", ""), metas.get("application-name", ""),
+             metas.get("twitter:site", "").lstrip("@")]
+    for item in items:
+        publisher = item.get("publisher")
+        if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
+            names.append(publisher["name"])
+    names += _host_names(root, metas)
     # "Achtsam durch die Krise - DIE FURCHE": the parts of a site name, too.
     names += [part for name in names[:2] for part in SEPARATOR.split(name)[1:]]
     return [c for c in (_compact(n) for n in names) if len(c) >= 3]
@@ -664,6 +754,7 @@ def _stated_authors(root: Any, items: list[dict[str, Any]], metas: dict[str, str
     yield others
 
 
+_ABBREVIATION = re.compile(r"[A-Z]{2,3}|[a-z]{2,3}")
 # Two to four capitalised words: a full name in a byline or an author's bio.
 _FULL_NAME = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’.-]+(?: [A-ZÀ-ÖØ-Þ][\w'’.-]+){1,3}")
 
@@ -721,7 +812,9 @@ def _authors(root: Any, items: list[dict[str, Any]], metas: dict[str, str],
             continue
         if sites is None:
             sites = _site_names(root, items, metas)
-        if not _is_site(names, sites):
+        # An abbreviation ("LN", "dpa") names a paper or an agency: a person's
+        # byline on the page is looked for first, as for the site's own name.
+        if not _is_site(names, sites) and not _ABBREVIATION.fullmatch(" ".join(names)):
             return _all_of(names[:10], stream, sites)
         first = first or names[:10]
     if first:
@@ -948,6 +1041,13 @@ def _day(value: dt.date | dt.datetime) -> dt.date:
     return value.date() if isinstance(value, dt.datetime) else value
 
 
+def _other_day(seen: dt.date | dt.datetime, stated: dt.date | dt.datetime) -> bool:
+    """True if ``seen`` is another day than ``stated``, and not the same day
+    with month and day read the other way round ("11/01/2021" for 1 November)."""
+    a, b = _day(seen), _day(stated)
+    return a != b and (a.year, a.month, a.day) != (b.year, b.day, b.month)
+
+
 def _local_day(utc: dt.date | dt.datetime, seen: dt.date | dt.datetime) -> bool:
     """True if ``seen`` can be the local day of the UTC time ``utc``: the next day
     for an evening stamp (zones east of UTC), the day before for an early one;
@@ -968,10 +1068,11 @@ def page_meta(root: Any, units: list[Line], stated: Stated | None = None,
               written: Callable[[bool], dt.date | dt.datetime | None] | None = None) -> PageMeta:
     """What the page states about itself; ``units`` are its lines (for ``<h1>``).
 
-    ``written`` gives the date written on the page (read only when needed):
-    anywhere on the page when the page states none; near the article, the
-    day the reader saw when the page states an evening or early-morning
-    time in UTC (a story stamped 23:00Z is dated the next day in Europe).
+    ``written`` gives the date written on the page: near the article's start
+    (``False``), the day the reader saw, which wins over a stated date on
+    another day (a story stamped 23:00Z is dated the next day in Europe; a
+    ``date`` meta tag may hold the day the page was indexed); anywhere on the
+    page (``True``) when the page states none.
     """
     stated = stated or read_stated(root)
     items, metas = stated.items, stated.metas
@@ -987,12 +1088,15 @@ def page_meta(root: Any, units: list[Line], stated: Stated | None = None,
     meta.authors = _fuller(_authors(root, items, metas, classed, units), root, classed)
     if not meta.authors:
         meta.byline_authors = byline_in_page(root)
-    meta.date, value = _date(root, items, metas, classed)
-    if written is not None and (meta.date is None or (
-        isinstance(meta.date, dt.datetime) and _UTC.search(value[-40:]) is not None
-    )):
-        seen = written(meta.date is None)
-        if seen is not None and (meta.date is None or _local_day(meta.date, seen)):
+    meta.date = _date(root, items, metas, classed)[0]
+    if written is not None:
+        # The date the reader sees at the article's start wins over a stated
+        # one on another day (a CMS's modification or indexing date in a
+        # ``date`` meta tag, a first publication the page since updated).
+        seen = written(False)
+        if seen is None and meta.date is None:
+            seen = written(True)
+        if seen is not None and (meta.date is None or _other_day(seen, meta.date)):
             meta.date = seen
     if meta.title:
         meta.title = repair_line(meta.title)[0] or None

@@ -60,7 +60,7 @@ _NOT_NAME = frozenset(
     "updated categories category tags staff writer reporter correspondent editor redakteur "
     "redakteurin for für the der die das and und comment comments kommentar kommentare "
     "schreibe leave hinterlasse keine no illustration illustrationen foto fotos photo photos "
-    "bild bilder image logo".split()
+    "bild bilder image logo symbolbild quelle source follow folgen".split()
 )
 _PARTICLE = r"(?:van|von|de|der|den|del|da|di|la|le|du|dos|bin)"
 # An author named inside a longer line: "Post author By Helge Fahrnberger",
@@ -385,7 +385,7 @@ def _norm(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.casefold()))
 
 
-def _day_first(body: list[Line]) -> bool:
+def day_first(body: list[Line]) -> bool:
     """Whether the page's language writes the day before the month (all but English)."""
     language = page_language([line.text.split() for line in body[:40]])
     return language is not None and language != "en"
@@ -394,6 +394,13 @@ def _day_first(body: list[Line]) -> bool:
 def updated_line(text: str) -> bool:
     """True if the line gives an update or modification time ("Updated 3 May")."""
     return _UPDATED.search(text[:80]) is not None
+
+
+def labelled_date(text: str) -> bool:
+    """True if the line opens with a date's label ("Updated Mar 12, 2020 …",
+    "Veröffentlicht am 5. Juni 2023")."""
+    m = _DATE_PREFIX.search(text[:40])
+    return m is not None and not text[: m.start()].strip(" -–|·•:([")
 
 
 @lru_cache(maxsize=4096)
@@ -862,7 +869,7 @@ def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
                 found = find_date(line.text)
                 assert found is not None
                 out.date = found[0]
-                if "/" in line.text and _day_first(body):
+                if "/" in line.text and day_first(body):
                     again = find_date(line.text, day_first=True)
                     out.date = again[0] if again is not None else out.date
                 if not out.authors and line not in deep:
@@ -872,7 +879,7 @@ def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
         # A publication date beats an "updated" one; otherwise the first found wins.
         chosen = min(dates, key=lambda item: updated_line(item[0].text))
         out.date = chosen[1]
-        if "/" in chosen[0].text and _day_first(body):
+        if "/" in chosen[0].text and day_first(body):
             again = find_date(chosen[0].text, day_first=True)
             out.date = again[0] if again is not None else out.date
     if meta.date is not None:
