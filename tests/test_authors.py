@@ -177,3 +177,40 @@ def test_a_user_name_after_von_and_before_a_date_is_the_author() -> None:
     assert find_authors("von jana_w Veröffentlicht am 11. Juni 2019") == ["jana_w"]
     assert find_authors("3. April 20223. April 2022 by jana") == ["jana"]
     assert find_authors("Von Berlin nach Hamburg am 3. Mai 2020") == []
+
+
+def test_a_name_two_lines_below_the_headline_past_the_standfirst() -> None:
+    from scrubnews.boilerplate import Sorted
+    from scrubnews.structure import structure
+
+    title = Line(2, "River clean-up draws hundreds of volunteers", kind="h", level=1)
+    standfirst = Line(4, "Shopping trolleys and a motorbike came out of the water.")
+    name = Line(6, "Jana Weber")
+    sorted_lines = Sorted(body=[*_paragraphs(8, 4)], before=[title, standfirst, name])
+    assert structure(sorted_lines).authors == ["Jana Weber"]
+
+
+def test_a_button_two_lines_below_the_headline_is_no_name() -> None:
+    from scrubnews.boilerplate import Sorted
+    from scrubnews.structure import structure
+
+    title = Line(2, "River clean-up draws hundreds of volunteers", kind="h", level=1)
+    label = Line(4, "Local news")
+    button = Line(6, "Your Account")
+    footer = Line(40, "Sign in to your account to comment")
+    sorted_lines = Sorted(
+        body=[*_paragraphs(8, 4)], before=[title, label, button],
+        outside=[(footer, "low-content")],
+    )
+    assert structure(sorted_lines).authors == []
+
+
+def test_a_job_title_or_degree_after_the_name_is_no_author() -> None:
+    parsed = parse_byline(
+        "By Jane Roy, Senior Staff Technologist, ACLU Speech, Privacy, and Technology Project"
+    )
+    assert parsed is not None and parsed[0] == ["Jane Roy"]
+    parsed = parse_byline("By Jane Roy, MA")
+    assert parsed is not None and parsed[0] == ["Jane Roy"]
+    parsed = parse_byline("By Jane Roy, Tom Weber and Ana García")
+    assert parsed is not None and parsed[0] == ["Jane Roy", "Tom Weber", "Ana García"]

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from scrubnews import headline
@@ -299,7 +300,13 @@ def _name_line(text: str) -> str | None:
     return text
 
 
-def _name_near(lines: list[Line], anchors: list[Line]) -> list[str]:
+_LOWER_WORD = re.compile(r"(?<![^\W\d_])[a-zß-ÿ]{2,}(?![^\W\d_])")
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _name_near(
+    lines: list[Line], anchors: list[Line], page: Sequence[Line] = ()
+) -> list[str]:
     """A name alone on a line next to the headline or a dateline, or after "By"/"Von".
 
     ``lines`` are the head lines in page order; ``anchors`` are the headline and
@@ -319,6 +326,24 @@ def _name_near(lines: list[Line], anchors: list[Line]) -> list[str]:
             if 0 <= near < len(lines) and lines[near] not in anchors:
                 name = _name_line(lines[near].text)
                 if name is not None:
+                    return [name]
+    # One line farther: a standfirst or a section label often sits between the
+    # headline or dateline and the name ("Headline / standfirst / Jane Roy"). There
+    # menus and buttons ("Your Account", "Example Data") look like names too: a
+    # word the page also writes in lower case is a word, not a name.
+    lower: set[str] | None = None
+    for anchor in anchors:
+        at = where.get(anchor.number)
+        if at is None:
+            continue
+        for near in (at + 2,):
+            if 0 <= near < len(lines) and lines[near] not in anchors:
+                name = _name_line(lines[near].text)
+                if name is None:
+                    continue
+                if lower is None:
+                    lower = {w for line in page for w in _LOWER_WORD.findall(line.text)}
+                if not any(w.casefold() in lower for w in _LETTERS.findall(name)):
                     return [name]
     return []
 
@@ -475,6 +500,10 @@ def parse_byline(text: str) -> tuple[list[str], str | None, dt.date | dt.datetim
         for name in _NAMES.split(part):
             name = name.strip(" .")
             words = name.split()
+            if authors and _DEGREE.fullmatch(name):
+                continue  # "By Jane Roy, MA", "Jane Roy, PhD"
+            if authors and _JOB.search(name):
+                break  # "By Jane Roy, Senior Staff Technologist, ACLU Speech and …"
             if 1 <= len(words) <= 5 and all(_NAME_WORD.fullmatch(w) for w in words):
                 if authors and len(words) == 1 and _DOMAIN.search(name):
                     continue  # "By Jane Roy, Example.org": the site after the name
@@ -487,6 +516,15 @@ def parse_byline(text: str) -> tuple[list[str], str | None, dt.date | dt.datetim
     return authors, place, date
 
 
+# Letters after a name ("Jane Roy, PhD") and the words of a job title after it.
+_DEGREE = re.compile(r"(?:PhD|Ph\.D|MD|M\.D|MA|MSc|MBA|BSc|RN|MPH|DPhil|Dr|Jr|Sr)\.?")
+_JOB = re.compile(
+    r"\b(?i:technologist|analyst|director|professor|president|manager|officer|counsel"
+    r"|fellow|researcher|scientist|specialist|attorney|founder|chairman|chair|head|lead"
+    r"|coordinator|strategist|economist|consultant|advisor|adviser|lecturer|student"
+    r"|engineer|developer|designer|producer|host|anchor|staff|senior|chief|deputy"
+    r"|writer|reporter|correspondent|editor|columnist|contributor|journalist)\b"
+)
 _SENTENCE_BREAK = re.compile(r"[a-zß-ÿ]{2}[.!?] [A-ZÀ-Ý][a-zß-ÿ]")
 # A site's domain: "Phys.org", "Example.co.uk".
 _DOMAIN = re.compile(r"\w\.(?:com|org|net|de|at|ch|fr|es|it|nl|uk|info|io|co)$", re.IGNORECASE)
@@ -547,14 +585,15 @@ def _authors(
     if title_line is not None:
         anchors.insert(0, title_line)
     head_lines = sorted(before + body[: head_body + 2], key=lambda line: line.number)
-    found = _name_near(head_lines[-40:], anchors)
+    page = [*before, *body, *(line for line, _rule in sorted_lines.outside)]
+    found = _name_near(head_lines[-40:], anchors, page)
     if found:
         return found
     near = _before_core(sorted_lines, 40) + body[: head_body + 2]
     title_text = title_line.text if title_line is not None else None
     anchors = [line for line in near if line.text == title_text]
     anchors += [line for line in near if line.text != title_text and is_date_line(line.text)]
-    found = _name_near(near, anchors)
+    found = _name_near(near, anchors, page)
     seen = {line.number for line in near}
     farther = [line for line in before[::-1] if line.number not in seen]
     # Bylines the line model dropped between the first lines of the core come first.
