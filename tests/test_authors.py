@@ -214,3 +214,13 @@ def test_a_job_title_or_degree_after_the_name_is_no_author() -> None:
     assert parsed is not None and parsed[0] == ["Jane Roy"]
     parsed = parse_byline("By Jane Roy, Tom Weber and Ana García")
     assert parsed is not None and parsed[0] == ["Jane Roy", "Tom Weber", "Ana García"]
+
+
+def test_a_double_surname_is_one_name() -> None:
+    from scrubnews.structure import _name_line, find_authors
+
+    assert find_authors("Von Jana Weber-Ost 6") == ["Jana Weber-Ost"]
+    assert _name_line("Claus Weber-Ost") == "Claus Weber-Ost"
+    assert _name_line("Ihre E-Mail") is None
+    page = _HEAD + "Von\n\nClaus Weber-Ost\n\n19.10.19, 08:00 Uhr\n\nFußgängerzone Altstadt\n\n"
+    assert scrubnews.clean((page + _BODY + _TAIL).encode()).authors == ["Claus Weber-Ost"]

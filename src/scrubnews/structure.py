@@ -53,7 +53,7 @@ _ROLE_ENDS = (
     "redakteur", "redakteurin", "autor", "autorin", "author",
 )
 _NAME_WORD = re.compile(r"[A-ZÀ-ÝŁŚŽ][\w.'’-]*|(?:van|von|de|der|den|del|da|di|la|le|du|dos|bin)")
-_NAME = r"[A-ZÀ-ÖØ-ÞĀ-Ž][a-zß-öø-ÿĀ-ž'’.-]{1,30}"
+_NAME = r"[A-ZÀ-ÖØ-ÞĀ-Ž](?:[a-zß-öø-ÿĀ-ž'’.-]|(?<=[a-zß-öø-ÿ]{2}-)[A-ZÀ-ÖØ-Þ]){1,30}"
 # Capitalised words that end a name found by a marker ("Nadja Demel Uhr", "… Kategorien").
 _NOT_NAME = frozenset(
     "uhr am um in im on at veröffentlicht kategorien kategorie aktuell published posted "
@@ -241,7 +241,10 @@ def _leading_name(text: str) -> str:
 
 
 # A name on a line of its own may have inner capitals ("Jessica DeFino", "Gavin O'Callaghan").
-_NAME_CAPS = r"[A-ZÀ-ÖØ-ÞĀ-Ž](?:[a-zß-öø-ÿĀ-ž'’.-]|(?<=[a-zß-öø-ÿ'’])[A-ZÀ-ÖØ-Þ]){1,30}"
+# So may a double surname ("Boelen-Theile").
+_NAME_CAPS = (
+    r"[A-ZÀ-ÖØ-ÞĀ-Ž](?:[a-zß-öø-ÿĀ-ž'’.-]|(?<=[a-zß-öø-ÿ'’])[A-ZÀ-ÖØ-Þ]|(?<=[a-zß-öø-ÿ]{2}-)[A-ZÀ-ÖØ-Þ]){1,30}"
+)
 _NAME_LINE = re.compile(rf"{_NAME_CAPS}(?: (?:{_PARTICLE} )?{_NAME_CAPS}){{1,3}}")
 _PARTICLE_WORDS = frozenset("van von de der den del da di la le du dos bin".split())
 # Words of menus and teasers, never of a name: "Recent Posts", "Neuer Inhalt", "Top News".
