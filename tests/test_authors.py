@@ -224,3 +224,16 @@ def test_a_double_surname_is_one_name() -> None:
     assert _name_line("Ihre E-Mail") is None
     page = _HEAD + "Von\n\nClaus Weber-Ost\n\n19.10.19, 08:00 Uhr\n\nFußgängerzone Altstadt\n\n"
     assert scrubnews.clean((page + _BODY + _TAIL).encode()).authors == ["Claus Weber-Ost"]
+
+
+def test_a_name_beside_a_relative_time_is_the_author() -> None:
+    for row in ("Jana Weber 1 day ago", "Jana Weber • 8h", "Jana Webervor 3 Stunden"):
+        page = _HEAD + "Local news\n\n" + row + "\n\n" + _BODY + _TAIL
+        assert scrubnews.clean(page.encode()).authors == ["Jana Weber"], row
+
+
+def test_a_reading_time_is_no_relative_time() -> None:
+    from scrubnews.structure import relative_time
+
+    assert not relative_time("5 min read")
+    assert not relative_time("Jana Weber 2020")

@@ -60,7 +60,7 @@ _NOT_NAME = frozenset(
     "updated categories category tags staff writer reporter correspondent editor redakteur "
     "redakteurin for für the der die das and und comment comments kommentar kommentare "
     "schreibe leave hinterlasse keine no illustration illustrationen foto fotos photo photos "
-    "bild bilder image logo".split()
+    "bild bilder image logo vor hace".split()
 )
 _PARTICLE = r"(?:van|von|de|der|den|del|da|di|la|le|du|dos|bin)"
 # An author named inside a longer line: "Post author By Helge Fahrnberger",
@@ -410,6 +410,28 @@ def _day_first(body: list[Line]) -> bool:
     return language is not None and language != "en"
 
 
+# A time relative to now: "1 day ago", "8h", "vor 2 Stunden", "hace 3 horas".
+_RELATIVE = re.compile(
+    r"(?<![\w.,:])\d{1,2}\s?(?:h|hrs?|hours?|m|mins?|minutes?|d|days?|weeks?)\s(?i:ago)(?!\w)"
+    r"|(?<![\w.,:])\d{1,2}h(?!\w)"
+    r"|(?i:vor|hace|il y a)\s\d{1,2}\s(?i:minuten|stunden|tagen|minutos|horas|días|minutes"
+    r"|heures|jours)(?!\w)"
+)
+
+
+def relative_time(text: str) -> bool:
+    """True for a short line holding a time relative to now ("Jane Roy • 8h", "1 day ago").
+
+    >>> relative_time("Alex Perry 1 day ago"), relative_time("James Roy • 8h")
+    (True, True)
+    >>> relative_time("5 min read"), relative_time("Top 10 tips for 2020")
+    (False, False)
+    """
+    if len(text) > 80 or _DIGIT.search(text) is None:
+        return False
+    return _RELATIVE.search(text) is not None
+
+
 def updated_line(text: str) -> bool:
     """True if the line gives an update or modification time ("Updated 3 May")."""
     return _UPDATED.search(text[:80]) is not None
@@ -528,6 +550,7 @@ _JOB = re.compile(
     r"|engineer|developer|designer|producer|host|anchor|staff|senior|chief|deputy"
     r"|writer|reporter|correspondent|editor|columnist|contributor|journalist)\b"
 )
+_DIGIT = re.compile(r"\d")
 _SENTENCE_BREAK = re.compile(r"[a-zß-ÿ]{2}[.!?] [A-ZÀ-Ý][a-zß-ÿ]")
 # A site's domain: "Phys.org", "Example.co.uk".
 _DOMAIN = re.compile(r"\w\.(?:com|org|net|de|at|ch|fr|es|it|nl|uk|info|io|co)$", re.IGNORECASE)
@@ -814,6 +837,11 @@ def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
             out.used.add(line.number)
             if not out.authors:
                 out.authors = _name_beside_date(line.text)
+        elif not out.authors and relative_time(line.text):
+            # "Alex Perry 1 day ago", "Jane Roy • 8h": a name beside a relative time.
+            out.authors = _name_beside_date(_RELATIVE.sub(" | ", line.text))
+            if out.authors:
+                out.used.add(line.number)
 
     all_lines = wide + body + [line for line, _rule in sorted_lines.outside]
     title_line = headline.pick(wide, body, out.used, headline.context(all_lines, body))
