@@ -237,3 +237,21 @@ def test_a_reading_time_is_no_relative_time() -> None:
 
     assert not relative_time("5 min read")
     assert not relative_time("Jana Weber 2020")
+
+
+def test_a_name_above_a_dateline_beats_the_site_beside_the_date() -> None:
+    page = (
+        "Home\n\nRiver clean-up draws hundreds of volunteers\n\nJana Weber\n\nRiver Editor\n\n"
+        "Town GazetteOctober 13, 2016\n\n" + _BODY + _TAIL
+    )
+    article = scrubnews.clean(page.encode())
+    assert article.authors == ["Jana Weber"]
+    assert str(article.date) == "2016-10-13"
+
+
+def test_a_byline_beside_the_date_is_kept_over_a_name_above() -> None:
+    page = (
+        "Home\n\nRiver clean-up draws hundreds of volunteers\n\nTom Roost\n\n"
+        "Por Jana Weber | 4 de mayo de 2022\n\n" + _BODY + _TAIL
+    )
+    assert scrubnews.clean(page.encode()).authors == ["Jana Weber"]

@@ -253,7 +253,7 @@ _NAV_WORDS = frozenset(
     "share follow update letztes home startseite inhalt bereich view read weiter linked "
     "latest popular login anmelden suche search kontakt contact impressum vorheriger "
     "vorheriges nächster nächstes neueste neuester beitrag beiträge artikel kommentieren "
-    "comments kommentare icon".split()
+    "comments kommentare icon newer older".split()
 )
 
 
@@ -349,6 +349,23 @@ def _name_near(
                 if not any(w.casefold() in lower for w in _LETTERS.findall(name)):
                     return [name]
     return []
+
+
+# A byline marker word: "By", "Von", "Por", "Par", "Door".
+_MARKED = re.compile(r"(?<![^\W\d_])(?i:by|von|vom|por|par|door)(?![^\W\d_])")
+
+
+def _name_above(lines: list[Line], index: int) -> list[str]:
+    """A name alone on the line above ``lines[index]`` (a dateline), maybe past a job title.
+
+    "Jane Roy / Games Editor / Yahoo FinanceOctober 13, 2016": the name, not the
+    site beside the date.
+    """
+    above = lines[max(0, index - 2) : index][::-1]
+    if above and len(above[0].text) <= 50 and _JOB.search(above[0].text) is not None:
+        above = above[1:]
+    name = _name_line(above[0].text) if above else None
+    return [name] if name is not None else []
 
 
 def _name_beside_date(text: str) -> list[str]:
@@ -836,7 +853,11 @@ def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
             dates.append((line, found[0]))
             out.used.add(line.number)
             if not out.authors:
-                out.authors = _name_beside_date(line.text)
+                # A name alone just above beats a site beside the date.
+                beside = _name_beside_date(line.text)
+                if beside and not _MARKED.search(line.text):
+                    beside = _name_above(head, index) or beside
+                out.authors = beside
         elif not out.authors and relative_time(line.text):
             # "Alex Perry 1 day ago", "Jane Roy • 8h": a name beside a relative time.
             out.authors = _name_beside_date(_RELATIVE.sub(" | ", line.text))
