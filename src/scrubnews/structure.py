@@ -472,7 +472,15 @@ def is_date_line(text: str) -> bool:
     if find_authors(text):
         return True
     rest = (text[: found[1]] + " " + text[found[2] :]).strip(" ,|·•-–—:()")
-    return word_count(rest) <= 4 or _meta_row(text)
+    if word_count(rest) <= 4:
+        return True
+    # "AFP 30 avril 2015 à 07:19 (Mis à jour : 30 avril 2015 à 07:38)": published, updated.
+    again = find_date(rest)
+    if again is not None and _UPDATED.search(rest) is not None:
+        rest = _UPDATED.sub(" ", rest[: again[1]] + " " + rest[again[2] :])
+        if word_count(rest) <= 4:
+            return True
+    return _meta_row(text)
 
 
 _ROW_SEPARATOR = re.compile(r"\s{0,2}[|·•/~–—]\s{0,2}|\s-\s")
