@@ -182,3 +182,81 @@ def test_a_user_name_after_von_and_before_a_date_is_the_author() -> None:
     assert find_authors("von jana_w Veröffentlicht am 11. Juni 2019") == ["jana_w"]
     assert find_authors("3. April 20223. April 2022 by jana") == ["jana"]
     assert find_authors("Von Berlin nach Hamburg am 3. Mai 2020") == []
+
+
+def test_a_name_two_lines_below_the_headline_past_the_standfirst() -> None:
+    from scrubnews.boilerplate import Sorted
+    from scrubnews.structure import structure
+
+    title = Line(2, "River clean-up draws hundreds of volunteers", kind="h", level=1)
+    standfirst = Line(4, "Shopping trolleys and a motorbike came out of the water.")
+    name = Line(6, "Jana Weber")
+    sorted_lines = Sorted(body=[*_paragraphs(8, 4)], before=[title, standfirst, name])
+    assert structure(sorted_lines).authors == ["Jana Weber"]
+
+
+def test_a_button_two_lines_below_the_headline_is_no_name() -> None:
+    from scrubnews.boilerplate import Sorted
+    from scrubnews.structure import structure
+
+    title = Line(2, "River clean-up draws hundreds of volunteers", kind="h", level=1)
+    label = Line(4, "Local news")
+    button = Line(6, "Your Account")
+    footer = Line(40, "Sign in to your account to comment")
+    sorted_lines = Sorted(
+        body=[*_paragraphs(8, 4)], before=[title, label, button],
+        outside=[(footer, "low-content")],
+    )
+    assert structure(sorted_lines).authors == []
+
+
+def test_a_job_title_or_degree_after_the_name_is_no_author() -> None:
+    parsed = parse_byline(
+        "By Jane Roy, Senior Staff Technologist, ACLU Speech, Privacy, and Technology Project"
+    )
+    assert parsed is not None and parsed[0] == ["Jane Roy"]
+    parsed = parse_byline("By Jane Roy, MA")
+    assert parsed is not None and parsed[0] == ["Jane Roy"]
+    parsed = parse_byline("By Jane Roy, Tom Weber and Ana García")
+    assert parsed is not None and parsed[0] == ["Jane Roy", "Tom Weber", "Ana García"]
+
+
+def test_a_double_surname_is_one_name() -> None:
+    from scrubnews.structure import _name_line, find_authors
+
+    assert find_authors("Von Jana Weber-Ost 6") == ["Jana Weber-Ost"]
+    assert _name_line("Claus Weber-Ost") == "Claus Weber-Ost"
+    assert _name_line("Ihre E-Mail") is None
+    page = _HEAD + "Von\n\nClaus Weber-Ost\n\n19.10.19, 08:00 Uhr\n\nFußgängerzone Altstadt\n\n"
+    assert scrubnews.clean((page + _BODY + _TAIL).encode()).authors == ["Claus Weber-Ost"]
+
+
+def test_a_name_beside_a_relative_time_is_the_author() -> None:
+    for row in ("Jana Weber 1 day ago", "Jana Weber • 8h", "Jana Webervor 3 Stunden"):
+        page = _HEAD + "Local news\n\n" + row + "\n\n" + _BODY + _TAIL
+        assert scrubnews.clean(page.encode()).authors == ["Jana Weber"], row
+
+
+def test_a_reading_time_is_no_relative_time() -> None:
+    from scrubnews.structure import relative_time
+
+    assert not relative_time("5 min read")
+    assert not relative_time("Jana Weber 2020")
+
+
+def test_a_name_above_a_dateline_beats_the_site_beside_the_date() -> None:
+    page = (
+        "Home\n\nRiver clean-up draws hundreds of volunteers\n\nJana Weber\n\nRiver Editor\n\n"
+        "Town GazetteOctober 13, 2016\n\n" + _BODY + _TAIL
+    )
+    article = scrubnews.clean(page.encode())
+    assert article.authors == ["Jana Weber"]
+    assert str(article.date) == "2016-10-13"
+
+
+def test_a_byline_beside_the_date_is_kept_over_a_name_above() -> None:
+    page = (
+        "Home\n\nRiver clean-up draws hundreds of volunteers\n\nTom Roost\n\n"
+        "Por Jana Weber | 4 de mayo de 2022\n\n" + _BODY + _TAIL
+    )
+    assert scrubnews.clean(page.encode()).authors == ["Jana Weber"]

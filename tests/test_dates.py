@@ -38,3 +38,16 @@ def test_each_pattern_needs_its_character() -> None:
     for pattern, needs, sample in zip(dates._PATTERNS, dates._NEEDS, samples, strict=True):
         m = pattern.search(sample)
         assert m is not None and needs in m.group(0)
+
+
+def test_a_source_with_published_and_updated_times_is_a_dateline() -> None:
+    from scrubnews.structure import is_date_line
+
+    assert is_date_line("AFP 30 avril 2015 à 07:19 (Mis à jour : 30 avril 2015 à 07:38)")
+    assert is_date_line("Reuters 3 May 2016 10:00 (Updated 4 May 2016 08:00)")
+    assert not is_date_line("The vote on 3 May 2016 and the recount on 4 May 2016 changed little")
+
+
+def test_a_month_glued_to_the_text_before_it_is_read() -> None:
+    assert find_date("Town GazetteOctober 13, 2016") is not None
+    assert find_date("DecemberOctober") is None

@@ -35,7 +35,9 @@ for _number, _names in enumerate(
     for _name in _names.split():
         _MONTHS[_name] = _number
 
-_MONTH = r"(?P<month>[^\W\d_]{3,10})\.?"
+# A month name starts a word, or is glued to the text before it with its capital
+# ("Yahoo FinanceOctober 13, 2016").
+_MONTH = r"(?P<month>(?<![^\W\d_])[^\W\d_]{3,10}|(?-i:(?<=[a-z])[A-Z][a-z]{2,9}))\.?"
 # A four-digit year may run straight into the next number ("28. Juli 201928. Juli 2019").
 # A two-digit year may run into a time ("28.09.1912:44" is 28.09.19, 12:44).
 _YEAR = r"(?P<year>(?:19|20)\d{2}(?!:\d)|\d{2}(?=\d{1,2}:\d{2})|\d{2}(?!\d))"
@@ -115,6 +117,8 @@ def find_date(
     datetime.date(2019, 11, 17)
     >>> find_date("am 04/02/2020 von kj", day_first=True)[0]
     datetime.date(2020, 2, 4)
+    >>> find_date("Associated PressDecember 2, 2016")[0]
+    datetime.date(2016, 12, 2)
     """
     if len(text) > 2000 or _DIGIT.search(text) is None:
         return None

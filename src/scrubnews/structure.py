@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -53,14 +54,14 @@ _ROLE_ENDS = (
     "redakteur", "redakteurin", "autor", "autorin", "author",
 )
 _NAME_WORD = re.compile(r"[A-ZÀ-ÝŁŚŽ][\w.'’-]*|(?:van|von|de|der|den|del|da|di|la|le|du|dos|bin)")
-_NAME = r"[A-ZÀ-ÖØ-ÞĀ-Ž][a-zß-öø-ÿĀ-ž'’.-]{1,30}"
+_NAME = r"[A-ZÀ-ÖØ-ÞĀ-Ž](?:[a-zß-öø-ÿĀ-ž'’.-]|(?<=[a-zß-öø-ÿ]{2}-)[A-ZÀ-ÖØ-Þ]){1,30}"
 # Capitalised words that end a name found by a marker ("Nadja Demel Uhr", "… Kategorien").
 _NOT_NAME = frozenset(
     "uhr am um in im on at veröffentlicht kategorien kategorie aktuell published posted "
     "updated categories category tags staff writer reporter correspondent editor redakteur "
     "redakteurin for für the der die das and und comment comments kommentar kommentare "
     "schreibe leave hinterlasse keine no illustration illustrationen foto fotos photo photos "
-    "bild bilder image logo symbolbild quelle source follow folgen".split()
+    "bild bilder image logo symbolbild quelle source follow folgen vor hace".split()
 )
 _PARTICLE = r"(?:van|von|de|der|den|del|da|di|la|le|du|dos|bin)"
 # An author named inside a longer line: "Post author By Helge Fahrnberger",
@@ -248,7 +249,10 @@ def _leading_name(text: str) -> str:
 
 
 # A name on a line of its own may have inner capitals ("Jessica DeFino", "Gavin O'Callaghan").
-_NAME_CAPS = r"[A-ZÀ-ÖØ-ÞĀ-Ž](?:[a-zß-öø-ÿĀ-ž'’.-]|(?<=[a-zß-öø-ÿ'’])[A-ZÀ-ÖØ-Þ]){1,30}"
+# So may a double surname ("Boelen-Theile").
+_NAME_CAPS = (
+    r"[A-ZÀ-ÖØ-ÞĀ-Ž](?:[a-zß-öø-ÿĀ-ž'’.-]|(?<=[a-zß-öø-ÿ'’])[A-ZÀ-ÖØ-Þ]|(?<=[a-zß-öø-ÿ]{2}-)[A-ZÀ-ÖØ-Þ]){1,30}"
+)
 _NAME_LINE = re.compile(rf"{_NAME_CAPS}(?: (?:{_PARTICLE} )?{_NAME_CAPS}){{1,3}}")
 _PARTICLE_WORDS = frozenset("van von de der den del da di la le du dos bin".split())
 # Words of menus and teasers, never of a name: "Recent Posts", "Neuer Inhalt", "Top News".
@@ -257,7 +261,7 @@ _NAV_WORDS = frozenset(
     "share follow update letztes home startseite inhalt bereich view read weiter linked "
     "latest popular login anmelden suche search kontakt contact impressum vorheriger "
     "vorheriges nächster nächstes neueste neuester beitrag beiträge artikel kommentieren "
-    "comments kommentare icon".split()
+    "comments kommentare icon newer older".split()
 )
 
 
@@ -308,7 +312,13 @@ def _name_line(text: str) -> str | None:
     return text
 
 
-def _name_near(lines: list[Line], anchors: list[Line]) -> list[str]:
+_LOWER_WORD = re.compile(r"(?<![^\W\d_])[a-zß-ÿ]{2,}(?![^\W\d_])")
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _name_near(
+    lines: list[Line], anchors: list[Line], page: Sequence[Line] = ()
+) -> list[str]:
     """A name alone on a line next to the headline or a dateline, or after "By"/"Von".
 
     ``lines`` are the head lines in page order; ``anchors`` are the headline and
@@ -329,7 +339,42 @@ def _name_near(lines: list[Line], anchors: list[Line]) -> list[str]:
                 name = _name_line(lines[near].text)
                 if name is not None:
                     return [name]
+    # One line farther: a standfirst or a section label often sits between the
+    # headline or dateline and the name ("Headline / standfirst / Jane Roy"). There
+    # menus and buttons ("Your Account", "Example Data") look like names too: a
+    # word the page also writes in lower case is a word, not a name.
+    lower: set[str] | None = None
+    for anchor in anchors:
+        at = where.get(anchor.number)
+        if at is None:
+            continue
+        for near in (at + 2,):
+            if 0 <= near < len(lines) and lines[near] not in anchors:
+                name = _name_line(lines[near].text)
+                if name is None:
+                    continue
+                if lower is None:
+                    lower = {w for line in page for w in _LOWER_WORD.findall(line.text)}
+                if not any(w.casefold() in lower for w in _LETTERS.findall(name)):
+                    return [name]
     return []
+
+
+# A byline marker word: "By", "Von", "Por", "Par", "Door".
+_MARKED = re.compile(r"(?<![^\W\d_])(?i:by|von|vom|por|par|door)(?![^\W\d_])")
+
+
+def _name_above(lines: list[Line], index: int) -> list[str]:
+    """A name alone on the line above ``lines[index]`` (a dateline), maybe past a job title.
+
+    "Jane Roy / Games Editor / Yahoo FinanceOctober 13, 2016": the name, not the
+    site beside the date.
+    """
+    above = lines[max(0, index - 2) : index][::-1]
+    if above and len(above[0].text) <= 50 and _JOB.search(above[0].text) is not None:
+        above = above[1:]
+    name = _name_line(above[0].text) if above else None
+    return [name] if name is not None else []
 
 
 def _name_beside_date(text: str) -> list[str]:
@@ -391,6 +436,28 @@ def day_first(body: list[Line]) -> bool:
     return language is not None and language != "en"
 
 
+# A time relative to now: "1 day ago", "8h", "vor 2 Stunden", "hace 3 horas".
+_RELATIVE = re.compile(
+    r"(?<![\w.,:])\d{1,2}\s?(?:h|hrs?|hours?|m|mins?|minutes?|d|days?|weeks?)\s(?i:ago)(?!\w)"
+    r"|(?<![\w.,:])\d{1,2}h(?!\w)"
+    r"|(?i:vor|hace|il y a)\s\d{1,2}\s(?i:minuten|stunden|tagen|minutos|horas|días|minutes"
+    r"|heures|jours)(?!\w)"
+)
+
+
+def relative_time(text: str) -> bool:
+    """True for a short line holding a time relative to now ("Jane Roy • 8h", "1 day ago").
+
+    >>> relative_time("Alex Perry 1 day ago"), relative_time("James Roy • 8h")
+    (True, True)
+    >>> relative_time("5 min read"), relative_time("Top 10 tips for 2020")
+    (False, False)
+    """
+    if len(text) > 80 or _DIGIT.search(text) is None:
+        return False
+    return _RELATIVE.search(text) is not None
+
+
 def updated_line(text: str) -> bool:
     """True if the line gives an update or modification time ("Updated 3 May")."""
     return _UPDATED.search(text[:80]) is not None
@@ -422,7 +489,15 @@ def is_date_line(text: str) -> bool:
     if find_authors(text):
         return True
     rest = (text[: found[1]] + " " + text[found[2] :]).strip(" ,|·•-–—:()")
-    return word_count(rest) <= 4 or _meta_row(text)
+    if word_count(rest) <= 4:
+        return True
+    # "AFP 30 avril 2015 à 07:19 (Mis à jour : 30 avril 2015 à 07:38)": published, updated.
+    again = find_date(rest)
+    if again is not None and _UPDATED.search(rest) is not None:
+        rest = _UPDATED.sub(" ", rest[: again[1]] + " " + rest[again[2] :])
+        if word_count(rest) <= 4:
+            return True
+    return _meta_row(text)
 
 
 _ROW_SEPARATOR = re.compile(r"\s{0,2}[|·•/~–—]\s{0,2}|\s-\s")
@@ -498,6 +573,10 @@ def _byline(text: str) -> tuple[tuple[str, ...], str | None, dt.date | dt.dateti
         for name in _NAMES.split(part):
             name = name.strip(" .")
             words = name.split()
+            if authors and _DEGREE.fullmatch(name):
+                continue  # "By Jane Roy, MA", "Jane Roy, PhD"
+            if authors and _JOB.search(name):
+                break  # "By Jane Roy, Senior Staff Technologist, ACLU Speech and …"
             if 1 <= len(words) <= 5 and all(_NAME_WORD.fullmatch(w) for w in words):
                 if authors and len(words) == 1 and _DOMAIN.search(name):
                     continue  # "By Jane Roy, Example.org": the site after the name
@@ -510,6 +589,16 @@ def _byline(text: str) -> tuple[tuple[str, ...], str | None, dt.date | dt.dateti
     return tuple(authors), place, date
 
 
+# Letters after a name ("Jane Roy, PhD") and the words of a job title after it.
+_DEGREE = re.compile(r"(?:PhD|Ph\.D|MD|M\.D|MA|MSc|MBA|BSc|RN|MPH|DPhil|Dr|Jr|Sr)\.?")
+_JOB = re.compile(
+    r"\b(?i:technologist|analyst|director|professor|president|manager|officer|counsel"
+    r"|fellow|researcher|scientist|specialist|attorney|founder|chairman|chair|head|lead"
+    r"|coordinator|strategist|economist|consultant|advisor|adviser|lecturer|student"
+    r"|engineer|developer|designer|producer|host|anchor|staff|senior|chief|deputy"
+    r"|writer|reporter|correspondent|editor|columnist|contributor|journalist)\b"
+)
+_DIGIT = re.compile(r"\d")
 _SENTENCE_BREAK = re.compile(r"[a-zß-ÿ]{2}[.!?] [A-ZÀ-Ý][a-zß-ÿ]")
 # A site's domain: "Phys.org", "Example.co.uk".
 _DOMAIN = re.compile(r"\w\.(?:com|org|net|de|at|ch|fr|es|it|nl|uk|info|io|co)$", re.IGNORECASE)
@@ -570,14 +659,15 @@ def _authors(
     if title_line is not None:
         anchors.insert(0, title_line)
     head_lines = sorted(before + body[: head_body + 2], key=lambda line: line.number)
-    found = _name_near(head_lines[-40:], anchors)
+    page = [*before, *body, *(line for line, _rule in sorted_lines.outside)]
+    found = _name_near(head_lines[-40:], anchors, page)
     if found:
         return found
     near = _before_core(sorted_lines, 40) + body[: head_body + 2]
     title_text = title_line.text if title_line is not None else None
     anchors = [line for line in near if line.text == title_text]
     anchors += [line for line in near if line.text != title_text and is_date_line(line.text)]
-    found = _name_near(near, anchors)
+    found = _name_near(near, anchors, page)
     seen = {line.number for line in near}
     farther = [line for line in before[::-1] if line.number not in seen]
     # Bylines the line model dropped between the first lines of the core come first.
@@ -794,7 +884,16 @@ def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
             dates.append((line, found[0]))
             out.used.add(line.number)
             if not out.authors:
-                out.authors = _name_beside_date(line.text)
+                # A name alone just above beats a site beside the date.
+                beside = _name_beside_date(line.text)
+                if beside and not _MARKED.search(line.text):
+                    beside = _name_above(head, index) or beside
+                out.authors = beside
+        elif not out.authors and relative_time(line.text):
+            # "Alex Perry 1 day ago", "Jane Roy • 8h": a name beside a relative time.
+            out.authors = _name_beside_date(_RELATIVE.sub(" | ", line.text))
+            if out.authors:
+                out.used.add(line.number)
 
     all_lines = wide + body + [line for line, _rule in sorted_lines.outside]
     title_line = headline.pick(wide, body, out.used, headline.context(all_lines, body))
