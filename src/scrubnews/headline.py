@@ -18,6 +18,7 @@ import json
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -99,10 +100,17 @@ class Candidate:
     next: Line | None = None
 
 
+@cache
+def _byline_tests() -> tuple[Callable[[str], bool], Callable[[str], list[str]]]:
+    """``structure.names_someone`` and ``find_authors`` (structure imports this module)."""
+    from scrubnews.structure import find_authors, names_someone
+
+    return names_someone, find_authors
+
+
 def features(cand: Candidate, first_heading: bool, ctx: Context) -> list[float]:
     """The feature vector of one candidate, in ``FEATURES`` order."""
-    from scrubnews.structure import find_authors, parse_byline
-
+    names_someone, find_authors = _byline_tests()
     line, rel = cand.line, cand.rel
     text = line.text
     prev_words = word_count(cand.prev.text) if cand.prev is not None else 0
@@ -117,9 +125,16 @@ def features(cand: Candidate, first_heading: bool, ctx: Context) -> list[float]:
     key = text.casefold()
     echoed = len(key) >= 8 and ctx.page.count(key) > ctx.counts.get(key, 0)
     # Share of the line's longer words used in the body (a line of the body not counted).
-    long_own = Counter(t.casefold() for t in tokens if len(t) > 3)
-    mine = long_own if rel >= 0 else Counter()
-    used = sum(1 for t, n in long_own.items() if ctx.body_words.get(t, 0) > mine[t])
+    long_own: dict[str, int] = {}
+    for t in tokens:
+        if len(t) > 3:
+            folded = t.casefold()
+            long_own[folded] = long_own.get(folded, 0) + 1
+    body_words = ctx.body_words
+    if rel >= 0:
+        used = sum(1 for t, n in long_own.items() if body_words.get(t, 0) > n)
+    else:
+        used = sum(1 for t in long_own if body_words.get(t, 0) > 0)
     body_overlap = used / len(long_own) if long_own else 0.0
     return [
         1.0,
@@ -141,7 +156,7 @@ def features(cand: Candidate, first_heading: bool, ctx: Context) -> list[float]:
         float(last == ":"),
         float(last in ",;)]" or last == "»"),
         float(find_date(text) is not None),
-        float(parse_byline(text) is not None or bool(find_authors(text))),
+        float(names_someone(text)),
         caps / len(tokens) if tokens else 0.0,
         float(text.isupper()),
         float(_SEPARATOR.search(text) is not None),

@@ -143,6 +143,11 @@ _DATE_PREFIX = re.compile(
 )
 
 
+def names_someone(text: str) -> bool:
+    """Whether ``text`` is a byline or names an author after a marker (``find_authors``)."""
+    return _byline(text) is not None or bool(_authors_in(text))
+
+
 def find_authors(text: str) -> list[str]:
     """Authors named after a byline marker inside a short line, else ``[]``.
 
@@ -168,11 +173,33 @@ def find_authors(text: str) -> list[str]:
 def _authors_in(text: str) -> tuple[str, ...]:
     if len(text) > 300 or word_count(text) > 30:
         return ()
+    if _DIGIT.search(text) is None and not _may_mark(text):
+        return ()  # no date to follow, and no marker to lead a name
     found = _find_authors(text)
     if not found and _CAPS_RUN.search(text) is not None:
         # "VON MORITZ GATHMANN am 21. April 2020": names in capitals read as names.
         found = _find_authors(_CAPS_WORD.sub(lambda m: m.group().capitalize(), text))
     return tuple(found)
+
+
+# A piece of every byline marker ``_find_authors`` looks for, as ``str.casefold`` writes
+# it: a line with none of them, and without a digit (every other way in needs a date),
+# names nobody. (None holds a letter whose case-blind match differs from ``casefold``:
+# no "i", "k" or "s".)
+_MARK_PIECES = (
+    "by", "von", "vom", "par", "por", "door", "autor", "author", "auteur", "reda", "text",
+    "pubbl", "tto da", "作者", "记者", "编辑",
+)
+
+
+def _may_mark(text: str) -> bool:
+    """Whether ``text`` may hold a byline marker (cheap; ``False`` is sure).
+
+    >>> _may_mark("Geschrieben vonElisa Marvena"), _may_mark("Home News Sport")
+    (True, False)
+    """
+    folded = text.casefold()
+    return any(piece in folded for piece in _MARK_PIECES)
 
 
 # Two words in capitals in a row; one word in capitals.
