@@ -122,12 +122,11 @@ def find_date(
     """
     if len(text) > 2000 or _DIGIT.search(text) is None:
         return None
-    return _find_date(text, day_first)
+    if len(text) > 300:
+        return _find_date(text, day_first)
+    return _find_date_cached(text, day_first)
 
 
-# The structure stage asks about the same lines many times over (as a byline, a
-# dateline, a headline candidate's neighbour): the answers are remembered.
-@lru_cache(maxsize=4096)
 def _find_date(text: str, day_first: bool) -> tuple[dt.date | dt.datetime, int, int] | None:
     best: tuple[dt.date | dt.datetime, int, int] | None = None
     for pattern, needs in zip(_PATTERNS, _NEEDS, strict=True):
@@ -141,6 +140,11 @@ def _find_date(text: str, day_first: bool) -> tuple[dt.date | dt.datetime, int, 
                 best = (found, m.start(), m.end())
                 break
     return best
+
+
+# The structure stage asks about the same short lines many times over (as a byline, a
+# dateline, a headline candidate's neighbour): their answers are remembered.
+_find_date_cached = lru_cache(maxsize=4096)(_find_date)
 
 
 def _build(m: re.Match[str], swap: bool = False) -> dt.date | dt.datetime | None:

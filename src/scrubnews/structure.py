@@ -17,7 +17,6 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
 from scrubnews import headline
 from scrubnews.article import Block, Removal
@@ -25,7 +24,7 @@ from scrubnews.boilerplate import Sorted
 from scrubnews.dates import find_date
 from scrubnews.linemodel import page_language
 from scrubnews.segment import Line
-from scrubnews.words import ends_sentence, word_count
+from scrubnews.words import ends_sentence, short_text_cache, word_count
 
 _BYLINE = re.compile(
     r"(?:written by|words by|story by|reporting by|posted by|published by|by|von|par|por|di"
@@ -169,7 +168,7 @@ def find_authors(text: str) -> list[str]:
 
 # The structure stage and the headline model ask about the same lines many times
 # over (as a byline, a dateline, a candidate's neighbour): answers are remembered.
-@lru_cache(maxsize=4096)
+@short_text_cache(300)
 def _authors_in(text: str) -> tuple[str, ...]:
     if len(text) > 300 or word_count(text) > 30:
         return ()
@@ -306,7 +305,7 @@ def _strip_role(text: str) -> str:
     return text[: m.start()] if m is not None and m.start() > 0 else text
 
 
-@lru_cache(maxsize=4096)
+@short_text_cache(300)
 def _name_line(text: str) -> str | None:
     """The text when a line is only a person's name ("Jane Smith"), else ``None``.
 
@@ -497,7 +496,7 @@ def labelled_date(text: str) -> bool:
     return m is not None and not text[: m.start()].strip(" -–|·•:([")
 
 
-@lru_cache(maxsize=4096)
+@short_text_cache(300)
 def is_date_line(text: str) -> bool:
     """A line that says when the article was published.
 
@@ -573,7 +572,7 @@ def parse_byline(text: str) -> tuple[list[str], str | None, dt.date | dt.datetim
     return None if found is None else (list(found[0]), found[1], found[2])
 
 
-@lru_cache(maxsize=4096)
+@short_text_cache(300)
 def _byline(text: str) -> tuple[tuple[str, ...], str | None, dt.date | dt.datetime | None] | None:
     if len(text) > 300 or word_count(text) > 30:
         return None

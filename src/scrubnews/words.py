@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
+from typing import TypeVar
+
+T = TypeVar("T")
 
 _WORD = re.compile(r"\w+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
@@ -58,3 +62,35 @@ _word_count_cached = functools.lru_cache(maxsize=16384)(_word_count)
 def ends_sentence(text: str) -> bool:
     """True if ``text`` ends like a sentence (a stop, a closing quote, CJK marks)."""
     return bool(text) and text[-1] in SENTENCE_END
+
+
+def short_text_cache(
+    limit: int, maxsize: int = 4096
+) -> Callable[[Callable[[str], T]], Callable[[str], T]]:
+    """Remember a pure function's answers for texts of up to ``limit`` characters.
+
+    The stages ask about the same short lines many times over; a longer text
+    is answered afresh each time, so the cache never keeps a huge line alive
+    (its size is bounded by ``maxsize * limit`` characters).
+
+    >>> calls = []
+    >>> @short_text_cache(5)
+    ... def shout(text: str) -> str:
+    ...     calls.append(text)
+    ...     return text.upper()
+    >>> shout("hey"), shout("hey"), shout("hello!"), shout("hello!")
+    ('HEY', 'HEY', 'HELLO!', 'HELLO!')
+    >>> calls
+    ['hey', 'hello!', 'hello!']
+    """
+
+    def decorate(function: Callable[[str], T]) -> Callable[[str], T]:
+        cached = functools.lru_cache(maxsize=maxsize)(function)
+
+        @functools.wraps(function)
+        def call(text: str) -> T:
+            return cached(text) if len(text) <= limit else function(text)
+
+        return call
+
+    return decorate
