@@ -671,6 +671,19 @@ def test_a_kicker_in_the_heading_is_cut_from_the_title() -> None:
     assert clean(_page(head, body)).title == "Granite wall rebuilt - Works at the harbour"
 
 
+def test_the_only_heading_far_above_the_article_is_read_unless_it_is_a_logo() -> None:
+    head = ('<meta property="og:title" content="Harbour levy: what the town pays">'
+            "<title>Harbour levy: what the town pays</title>")
+    items = "".join(f"<li><a href='/s{i}'>Section {i}</a></li>" for i in range(25))
+    menu = f"<ul>{items}</ul>"
+    article = "<article>" + PROSE * 3 + "</article>"
+    heading = "<h1>Fishing crews fund the new granite quay</h1>"
+    assert clean(_page(head, heading + menu + article)).title == \
+        "Fishing crews fund the new granite quay"
+    logo = "<h1><a href='/'>Fishing crews fund the new granite quay</a></h1>"
+    assert clean(_page(head, logo + menu + article)).title == "Harbour levy: what the town pays"
+
+
 def test_a_title_that_is_the_host_name_yields_to_the_heading() -> None:
     # The site's name set to the page's own title cuts all but the host's name.
     head = ('<link rel="canonical" href="https://www.harbourtown.example/news/wall">'

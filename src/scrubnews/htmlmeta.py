@@ -475,6 +475,11 @@ def _shown_headline(root: Any, stated: Stated, units: list[Line], title: str,
     if not said or not document:
         return None
     h1s = [u.text for u in units if u.kind == "h" and u.level == 1]
+    if not h1s and len(h1_elements) == 1:
+        # The only <h1> left out of the article's lines; not a logo's link to the home page.
+        text = _clean(" ".join(h1_elements[0].itertext()))
+        if not any(_clean(" ".join(a.itertext())) == text for a in h1_elements[0].iter("a")):
+            h1s = [text]
     if len(h1s) != 1 or len(_words(h1s[0])) < 3 or len(h1_elements) != 1:
         return None
     heading = h1s[0]
