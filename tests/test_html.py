@@ -353,6 +353,15 @@ def test_publication_meta_tags_are_read_in_the_page_order() -> None:
     assert clean(_page(head, "<article>" + PROSE * 3 + "</article>")).date == dt.date(2022, 2, 4)
 
 
+def test_a_generic_date_meta_tag_yields_to_the_pages_one_time_element() -> None:
+    head = '<meta name="date" content="2022-01-21T15:38:44+01:00">'
+    shown = "<footer><time datetime='2022-01-27'>27.01.2022</time></footer>"
+    body = "<article>" + PROSE * 3 + shown + "</article>"
+    assert clean(_page(head, body)).date == dt.date(2022, 1, 27)
+    teasers = "<aside><time datetime='2022-01-20'>20.01.2022</time></aside>"
+    assert clean(_page(head, body + teasers)).date == dt.datetime(2022, 1, 21, 15, 38)
+
+
 def test_rfc_2822_and_asctime_dates_are_read() -> None:
     head = '<meta name="datepublished" content="Fri Feb 18 10:27:24 2022">'
     assert clean(_page(head, "<article>" + PROSE * 3 + "</article>")).date == \

@@ -16,7 +16,9 @@ In order of trust, for each field:
   asctime); a date in the page's address (canonical link, ``og:url``) when
   none is stated or when it gives the local day of a late UTC stamp; then
   ``<time>`` (``pubdate`` or a ``published`` class first), an element whose
-  class names a date; the modification date only as a last resort. A date
+  class names a date; the modification date only as a last resort. A generic
+  ``date`` meta tag (``dc.date``, ``dcterms.date``) yields to the page's one
+  ``<time datetime>``. A date
   written at the article's start (a dateline by the headline, "Updated ...")
   wins over a stated one on another day.
 """
@@ -130,6 +132,8 @@ _PUBLISHED_ITEMPROPS = frozenset(("datePublished", "dateCreated"))
 _PUBLISHED_PROPERTIES = frozenset(("schema:datePublished", "schema:dateCreated", "dc:date",
                                    "dc:created", "dcterms:created"))
 _DATE_KEY_SET = frozenset(_DATE_KEYS) - frozenset(_LATER_DATE_KEYS)
+# Keys a CMS fills with any date of the page (its last edit, its indexing).
+_WEAK_DATE_KEYS = frozenset(("date", "dc.date", "dcterms.date"))
 _WEEKDAY_START = re.compile(r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s", re.IGNORECASE)
 _MODIFIED_KEYS = ("article:modified_time", "datemodified", "og:updated_time", "last-modified",
                   "dcterms.modified", "dc.date.modified", "lastmod", "updated_time")
@@ -893,7 +897,7 @@ def _date(root: Any, items: list[dict[str, Any]], metas: dict[str, str],
           classed: _Classed) -> tuple[dt.date | dt.datetime | None, str]:
     """The page's date and the value it was read from (``""`` if not a stated value)."""
     day = _page_url_date(root, metas)
-    found, value = _stated(items, metas, classed)
+    found, value = _stated(root, items, metas, classed)
     if found is not None:
         # A UTC stamp late or early in the day, and the day the page's address
         # gives next to it: the address has the local day.
@@ -941,12 +945,18 @@ def _page_url_date(root: Any, metas: dict[str, str]) -> dt.date | None:
     return None
 
 
-def _stated(items: list[dict[str, Any]], metas: dict[str, str],
+def _stated(root: Any, items: list[dict[str, Any]], metas: dict[str, str],
             classed: _Classed) -> tuple[dt.date | dt.datetime | None, str]:
     """The publication date stated for machines: meta tags in the page's own
     order, JSON-LD, then ``itemprop`` attributes; and the value it was read from."""
     for key, value in metas.items():
         if key in _DATE_KEY_SET and (found := _any_date(value)) is not None:
+            if key in _WEAK_DATE_KEYS:
+                # A CMS's generic ``date`` (often its last edit) yields to the one
+                # machine-readable <time> the page shows.
+                stamps = [el.get("datetime") for el in root.iter("time") if el.get("datetime")]
+                if len(stamps) == 1 and (shown := parse_iso(stamps[0])) is not None:
+                    return shown, stamps[0]
             return found, value
     for key in _LATER_DATE_KEYS:
         if key in metas and (found := _any_date(metas[key])) is not None:
