@@ -178,3 +178,25 @@ def test_share_buttons_that_open_a_new_window_are_share_widgets(line: str) -> No
 
 def test_a_link_that_opens_a_new_window_is_not_a_share_widget() -> None:
     assert match_line("Click to see the map of the harbour (opens in new window)") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("War der Artikel nützlich?", "feedback-prompt"),
+        ("Möchten Sie den Artikel teilen?", "feedback-prompt"),
+        ("Subscribe now to our eNATION edition for the full story.", "subscription-prompt"),
+        ("To view the full story, please subscribe to The Haitian Times.",
+         "subscription-prompt"),
+        ("If you’re seeing this message but you’re already a subscriber, you can log in.",
+         "subscription-prompt"),
+        ("For the latest stories download the Nationnews apps for iOS and Android.",
+         "subscription-prompt"),
+        ("War der Sommer zu heiß?", None),
+        ("The app shows the latest news from the council.", None),
+        ("Subscribers to the full story of the harbour wall met on Tuesday", None),
+    ],
+)
+def test_feedback_and_paywall_prompts(line: str, rule: str | None) -> None:
+    assert match_line(line) == rule
+    assert _one_by_one(line) == rule

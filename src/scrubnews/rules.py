@@ -169,12 +169,15 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "feedback-prompt",
-        "Reader feedback prompts: 'Did you enjoy this article?', 'Was this helpful?'.",
+        "Reader feedback prompts: 'Did you enjoy this article?', 'Was this helpful?',"
+        " 'War der Artikel nützlich?', 'Möchten Sie den Artikel teilen?'.",
         pattern=_re(
             r"(?:did you (?:enjoy|like|find)|was this|was this (?:article|page|story|information)"
             r"|how (?:useful|helpful) was|is this page useful|rate this)[^.]{0,60}\?"
             r"|(?:yes|no)(?: ?/ ?(?:yes|no))?|thanks for (?:your )?feedback[.!]?"
             r"|(?:hat|fanden) (?:ihnen|sie) (?:dieser|der) (?:artikel|beitrag)[^.]{0,40}\?"
+            r"|(?:war|ist) (?:der|dieser|dieses|das) (?:artikel|beitrag|text|inhalt)[^.?]{0,40}\?"
+            r"|(?:möchten|wollen) sie (?:den|diesen) (?:artikel|beitrag)[^.?]{0,40}\?"
         ),
         max_chars=120,
     ),
@@ -216,7 +219,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "subscription-prompt",
-        "Subscription and newsletter prompts: 'Subscribe now', 'Sign up for our newsletter'.",
+        "Subscription and newsletter prompts: 'Subscribe now', 'Sign up for our newsletter',"
+        " 'Subscribe now to our e-edition for the full story.'.",
         exact=_words(
             "subscribe", "subscribe now", "subscribe today", "subscriber", "subscribers only",
             "subscriptions", "newsletter", "newsletters", "sign up", "sign up now",
@@ -234,6 +238,11 @@ RULES: tuple[Rule, ...] = (
             r"|(?:already|bereits) (?:a |an )?(?:subscriber|member|abonnent)[^.]{0,40}"
             r"|(?:enter|your) (?:your )?e-?mail(?: address)?[^.]{0,40}"
             r"|this (?:article|story|content) is (?:for|only available to) subscribers[^.]{0,40}"
+            r"|(?:subscribe|log ?in|sign in)[^.]{0,80}(?:full|whole) (?:story|article)[.!]?"
+            r"|to (?:read|view|access|continue reading)[^.]{0,30}(?:full|whole|rest of the)"
+            r" (?:story|article)[^.]{0,30}(?:subscribe|subscriber|log ?in|sign in)[^.]{0,80}[.!]?"
+            r"|[^.]{0,60}already (?:a |an )?(?:subscriber|member)[^.]{0,100}[.!]?"
+            r"|[^.]{0,60}(?:latest|breaking) (?:news|stories)[^.]{0,60}\bapps?\b[^.]{0,40}[.!]?"
         ),
         max_chars=160,
     ),
