@@ -908,3 +908,14 @@ def test_author_and_date_attributes_anywhere_on_the_page() -> None:
     article = clean(_page("", body))
     assert article.authors == ["Jo Smith"]
     assert article.date == dt.date(2021, 3, 4)
+
+
+@pytest.mark.parametrize("heading", ["Weitere Informationen:", "Zusatzinformationen",
+                                     "Explore further"])
+def test_a_further_information_heading_ends_the_article(heading: str) -> None:
+    tail = ("<p>Contact the harbour office at the town hall on weekdays between nine in the "
+            "morning and five in the afternoon for a copy of the plans.</p>")
+    body = f"<article><h1>Harbour</h1>{PROSE * 4}<h3>{heading}</h3>{tail}</article>"
+    text = "\n".join(block.text for block in clean(_page("", body)).body)
+    assert "granite" in text
+    assert "harbour office" not in text
