@@ -293,6 +293,7 @@ RULES: tuple[Rule, ...] = (
             "view comments", "hide comments", "load comments", "comments are closed.",
             "comments are closed", "join the conversation", "join the discussion",
             "kommentieren", "antworten", "kommentar schreiben", "répondre", "responder",
+            "kommentar hinzufügen", "bookmark the permalink.", "bookmark the permalink",
         ),
         pattern=_re(
             r"(?:log ?in|sign in|register|you must be logged in) to (?:post a )?(?:comment|reply)"
@@ -318,6 +319,21 @@ RULES: tuple[Rule, ...] = (
 # cross-link sits among lines the line model reads in context, and dropping
 # it there moves the article's core (measured: dump F1 and titles drop).
 PAGE_RULES: tuple[Rule, ...] = (
+    Rule(
+        "post-filing",
+        "A blog post's filing line below it: 'This entry was posted in News. Bookmark the "
+        "permalink.', 'Der Beitrag wurde am … veröffentlicht und wurde unter … abgelegt.' "
+        "(In a text dump it may be the only date the article has.)",
+        pattern=_re(
+            r"this entry was posted (?:in|on) [^\n]{1,300}"
+            r"|(?:der|dieser) (?:beitrag|eintrag|artikel) wurde am [^\n]{1,200}"
+            r"(?:abgelegt|kategorisiert|veröffentlicht)[^\n]{0,300}"
+        ),
+        max_chars=400,
+        starts=("this entry was posted", "der beitrag wurde", "dieser beitrag wurde",
+                "der eintrag wurde", "dieser eintrag wurde", "der artikel wurde",
+                "dieser artikel wurde"),
+    ),
     Rule(
         "cross-link",
         "A link to another article set in the text: 'Read more: …', 'Lesen Sie auch: …', "
