@@ -148,7 +148,7 @@ RULES: tuple[Rule, ...] = (
             "facebook", "twitter", "linkedin", "whatsapp", "pinterest", "reddit", "tumblr",
             "telegram", "xing", "flipboard", "pocket", "messenger", "pin it", "copy link",
             "copy the link", "link copied", "save", "save article", "save for later", "like",
-            "teilen", "drucken", "twittern", "artikel teilen", "partager", "imprimer",
+            "teilen", "teilen:", "drucken", "twittern", "artikel teilen", "partager", "imprimer",
             "compartir", "imprimir", "condividi", "stampa", "delen", "comment", "comments",
             "x", "bluesky", "mastodon", "threads", "sms", "more", "+", "share on x",
             "facebook twitter", "facebook twitter email", "facebook twitter linkedin",
@@ -178,6 +178,9 @@ RULES: tuple[Rule, ...] = (
             r"|(?:hat|fanden) (?:ihnen|sie) (?:dieser|der) (?:artikel|beitrag)[^.]{0,40}\?"
             r"|(?:war|ist) (?:der|dieser|dieses|das) (?:artikel|beitrag|text|inhalt)[^.?]{0,40}\?"
             r"|(?:möchten|wollen) sie (?:den|diesen) (?:artikel|beitrag)[^.?]{0,40}\?"
+            r"|wie (?:bewerten|fanden) sie (?:den|diesen) (?:artikel|beitrag)[^.?]{0,40}\?"
+            r"|verraten sie (?:uns )?(?:gerne )?in den kommentaren[^.?]{0,60}[:?.!]?"
+            r"|we want to hear what you think about this (?:article|story)[.!]?"
         ),
         max_chars=120,
     ),
