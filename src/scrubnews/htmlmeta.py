@@ -236,6 +236,9 @@ def _ld_names(value: Any, people: list[str], others: list[str],
 _TRAILING_LABELS = frozenset(
     "alle all artikel articles beiträge posts follow folgen profil profile mehr more".split()
 )
+# A role before a name in one author string, often a compound ("dpa-Korrespondent").
+_LEADING_ROLES = ("experte", "expertin", "korrespondent", "korrespondentin", "redakteur",
+                  "redakteurin", "reporter", "reporterin", "gastautor", "gastautorin")
 # A role after a name in one author string, and the desk words before it.
 _ROLE_WORDS = frozenset(
     "editor reporter writer correspondent columnist contributor journalist producer "
@@ -288,6 +291,8 @@ def split_names(text: str, *, desks: bool = False) -> list[str]:
     ['Ben Silverman']
     >>> split_names("Interview: Julia Lauter")
     ['Julia Lauter']
+    >>> split_names("FOCUS-Online-Experte Robin Tschöpe")
+    ['Robin Tschöpe']
     """
     text = _clean(html.unescape(text) if "&" in text else text)
     if not text or len(text) > 200 or text.startswith(("http:", "https:", "/")):
@@ -303,6 +308,8 @@ def split_names(text: str, *, desks: bool = False) -> list[str]:
         words = part.split()
         while len(words) > 1 and words[-1].casefold() in _TRAILING_LABELS:
             words.pop()  # "Jo Smith Alle Artikel", "Jo Smith Follow"
+        if len(words) >= 3 and words[0].casefold().endswith(_LEADING_ROLES):
+            words.pop(0)  # "FOCUS-Online-Experte Robin Tschöpe", "SZ-Korrespondentin Jo Li"
         if len(words) >= 3 and words[-1].casefold().rstrip("s") in _ROLE_WORDS:
             words.pop()  # "Ben Silverman Games Editor": the role, then its desk
             while len(words) >= 3 and words[-1].casefold() in _DESK_WORDS:
