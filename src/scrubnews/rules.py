@@ -244,8 +244,8 @@ RULES: tuple[Rule, ...] = (
             r"|(?:subscribe|log ?in|sign in)[^.]{0,80}(?:full|whole) (?:story|article)[.!]?"
             r"|to (?:read|view|access|continue reading)[^.]{0,30}(?:full|whole|rest of the)"
             r" (?:story|article)[^.]{0,30}(?:subscribe|subscriber|log ?in|sign in)[^.]{0,80}[.!]?"
-            r"|[^.]{0,60}already (?:a |an )?(?:subscriber|member)[^.]{0,100}[.!]?"
-            r"|[^.]{0,60}(?:latest|breaking) (?:news|stories)[^.]{0,60}\bapps?\b[^.]{0,40}[.!]?"
+            r"|if you(?:'|’)re [^.]{0,40}already (?:a |an )?(?:subscriber|member)[^.]{0,100}[.!]?"
+            r"|(?:for|get) the latest (?:news|stories)[^.]{0,60}\bapps?\b[^.]{0,40}[.!]?"
         ),
         max_chars=160,
     ),
