@@ -353,6 +353,15 @@ def test_publication_meta_tags_are_read_in_the_page_order() -> None:
     assert clean(_page(head, "<article>" + PROSE * 3 + "</article>")).date == dt.date(2022, 2, 4)
 
 
+def test_a_generic_date_meta_tag_yields_to_the_pages_one_time_element() -> None:
+    head = '<meta name="date" content="2022-01-21T15:38:44+01:00">'
+    shown = "<footer><time datetime='2022-01-27'>27.01.2022</time></footer>"
+    body = "<article>" + PROSE * 3 + shown + "</article>"
+    assert clean(_page(head, body)).date == dt.date(2022, 1, 27)
+    teasers = "<aside><time datetime='2022-01-20'>20.01.2022</time></aside>"
+    assert clean(_page(head, body + teasers)).date == dt.datetime(2022, 1, 21, 15, 38)
+
+
 def test_rfc_2822_and_asctime_dates_are_read() -> None:
     head = '<meta name="datepublished" content="Fri Feb 18 10:27:24 2022">'
     assert clean(_page(head, "<article>" + PROSE * 3 + "</article>")).date == \
@@ -671,6 +680,19 @@ def test_a_kicker_in_the_heading_is_cut_from_the_title() -> None:
     assert clean(_page(head, body)).title == "Granite wall rebuilt - Works at the harbour"
 
 
+def test_the_only_heading_far_above_the_article_is_read_unless_it_is_a_logo() -> None:
+    head = ('<meta property="og:title" content="Harbour levy: what the town pays">'
+            "<title>Harbour levy: what the town pays</title>")
+    items = "".join(f"<li><a href='/s{i}'>Section {i}</a></li>" for i in range(25))
+    menu = f"<ul>{items}</ul>"
+    article = "<article>" + PROSE * 3 + "</article>"
+    heading = "<h1>Fishing crews fund the new granite quay</h1>"
+    assert clean(_page(head, heading + menu + article)).title == \
+        "Fishing crews fund the new granite quay"
+    logo = "<h1><a href='/'>Fishing crews fund the new granite quay</a></h1>"
+    assert clean(_page(head, logo + menu + article)).title == "Harbour levy: what the town pays"
+
+
 def test_a_title_that_is_the_host_name_yields_to_the_heading() -> None:
     # The site's name set to the page's own title cuts all but the host's name.
     head = ('<link rel="canonical" href="https://www.harbourtown.example/news/wall">'
@@ -886,3 +908,14 @@ def test_author_and_date_attributes_anywhere_on_the_page() -> None:
     article = clean(_page("", body))
     assert article.authors == ["Jo Smith"]
     assert article.date == dt.date(2021, 3, 4)
+
+
+@pytest.mark.parametrize("heading", ["Weitere Informationen:", "Zusatzinformationen",
+                                     "Explore further"])
+def test_a_further_information_heading_ends_the_article(heading: str) -> None:
+    tail = ("<p>Contact the harbour office at the town hall on weekdays between nine in the "
+            "morning and five in the afternoon for a copy of the plans.</p>")
+    body = f"<article><h1>Harbour</h1>{PROSE * 4}<h3>{heading}</h3>{tail}</article>"
+    text = "\n".join(block.text for block in clean(_page("", body)).body)
+    assert "granite" in text
+    assert "harbour office" not in text

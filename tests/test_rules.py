@@ -178,3 +178,39 @@ def test_share_buttons_that_open_a_new_window_are_share_widgets(line: str) -> No
 
 def test_a_link_that_opens_a_new_window_is_not_a_share_widget() -> None:
     assert match_line("Click to see the map of the harbour (opens in new window)") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("War der Artikel nützlich?", "feedback-prompt"),
+        ("Möchten Sie den Artikel teilen?", "feedback-prompt"),
+        ("Subscribe now to our eNATION edition for the full story.", "subscription-prompt"),
+        ("To view the full story, please subscribe to The Haitian Times.",
+         "subscription-prompt"),
+        ("If you’re seeing this message but you’re already a subscriber, you can log in.",
+         "subscription-prompt"),
+        ("For the latest stories download the Nationnews apps for iOS and Android.",
+         "subscription-prompt"),
+        ("Kommentar hinzufügen", "comment-widget"),
+        ("Wie bewerten Sie diesen Artikel?", "feedback-prompt"),
+        ("Verraten Sie gerne in den Kommentaren:", "feedback-prompt"),
+        ("We want to hear what you think about this article.", "feedback-prompt"),
+        ("Der Beitrag wurde am Montag im Rat beschlossen.", None),
+        ("War der Sommer zu heiß?", None),
+        ("The app shows the latest news from the council.", None),
+        ("Subscribers to the full story of the harbour wall met on Tuesday", None),
+    ],
+)
+def test_feedback_paywall_and_filing_lines(line: str, rule: str | None) -> None:
+    assert match_line(line) == rule
+    assert _one_by_one(line) == rule
+
+
+def test_a_blog_posts_filing_line_is_dropped_on_pages_only() -> None:
+    for line in ("This entry was posted in Allgemein. Bookmark the permalink.",
+                 "Der Beitrag wurde am Mittwoch, den 27. November 2019 um 15:21 Uhr "
+                 "veröffentlicht und wurde unter Termine abgelegt."):
+        assert match_page_line(line) == "post-filing"
+        assert match_line(line) is None  # a text dump may date the article by it
+    assert match_page_line("Der Beitrag wurde am Montag im Rat beschlossen.") is None

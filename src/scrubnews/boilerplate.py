@@ -44,7 +44,9 @@ _TAIL = re.compile(
     r"|see also|further reading|also on .{1,40}|latest (?:news|stories|articles)"
     r"|leave a (?:comment|reply)|join the (?:conversation|discussion)|what do you think\??"
     r"|weitere (?:artikel|beiträge|nachrichten|themen)|ähnliche (?:artikel|beiträge)"
-    r"|mehr zum thema.{0,40}|das könnte sie auch interessieren|lesen sie auch.{0,40}"
+    r"|mehr zum thema.{0,40}|das (?:thema )?könnte (?:sie|dich) auch interessieren"
+    r"|lesen sie auch.{0,40}|weitere informationen(?: zum thema)?|zusatzinformationen"
+    r"|explore further"
     r"|articles? (?:similaires|liés|connexes)|à lire aussi|sur le même sujet"
     r"|noticias relacionadas|artículos relacionados|te puede interesar|tags?|schlagwörter"
     r"|share this(?: article| story| post)?|about the author|über den autor|newsletter)[:.]?",
@@ -382,7 +384,7 @@ def _is_comments(text: str) -> bool:
 # What a ``_TAIL`` match starts with: a digit or the first letter of an alternative
 # (tests/test_rules.py checks the letters against the pattern). The ASCII characters
 # that cannot start one rule most lines out before the pattern runs.
-_TAIL_START = re.compile(r"[\dacdfjklmnprstwyàäü]", re.IGNORECASE)
+_TAIL_START = re.compile(r"[\dacdefjklmnprstwyzàäü]", re.IGNORECASE)
 _NOT_TAIL_START = frozenset(c for c in map(chr, range(128)) if not _TAIL_START.match(c))
 
 

@@ -16,7 +16,9 @@ In order of trust, for each field:
   asctime); a date in the page's address (canonical link, ``og:url``) when
   none is stated or when it gives the local day of a late UTC stamp; then
   ``<time>`` (``pubdate`` or a ``published`` class first), an element whose
-  class names a date; the modification date only as a last resort. A date
+  class names a date; the modification date only as a last resort. A generic
+  ``date`` meta tag (``dc.date``, ``dcterms.date``) yields to the page's one
+  ``<time datetime>``. A date
   written at the article's start (a dateline by the headline, "Updated ...")
   wins over a stated one on another day.
 """
@@ -130,6 +132,8 @@ _PUBLISHED_ITEMPROPS = frozenset(("datePublished", "dateCreated"))
 _PUBLISHED_PROPERTIES = frozenset(("schema:datePublished", "schema:dateCreated", "dc:date",
                                    "dc:created", "dcterms:created"))
 _DATE_KEY_SET = frozenset(_DATE_KEYS) - frozenset(_LATER_DATE_KEYS)
+# Keys a CMS fills with any date of the page (its last edit, its indexing).
+_WEAK_DATE_KEYS = frozenset(("date", "dc.date", "dcterms.date"))
 _WEEKDAY_START = re.compile(r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s", re.IGNORECASE)
 _MODIFIED_KEYS = ("article:modified_time", "datemodified", "og:updated_time", "last-modified",
                   "dcterms.modified", "dc.date.modified", "lastmod", "updated_time")
@@ -232,6 +236,9 @@ def _ld_names(value: Any, people: list[str], others: list[str],
 _TRAILING_LABELS = frozenset(
     "alle all artikel articles beiträge posts follow folgen profil profile mehr more".split()
 )
+# A role before a name in one author string, often a compound ("dpa-Korrespondent").
+_LEADING_ROLES = ("experte", "expertin", "korrespondent", "korrespondentin", "redakteur",
+                  "redakteurin", "reporter", "reporterin", "gastautor", "gastautorin")
 # A role after a name in one author string, and the desk words before it.
 _ROLE_WORDS = frozenset(
     "editor reporter writer correspondent columnist contributor journalist producer "
@@ -284,6 +291,8 @@ def split_names(text: str, *, desks: bool = False) -> list[str]:
     ['Ben Silverman']
     >>> split_names("Interview: Julia Lauter")
     ['Julia Lauter']
+    >>> split_names("FOCUS-Online-Experte Robin Tschöpe")
+    ['Robin Tschöpe']
     """
     text = _clean(html.unescape(text) if "&" in text else text)
     if not text or len(text) > 200 or text.startswith(("http:", "https:", "/")):
@@ -299,6 +308,8 @@ def split_names(text: str, *, desks: bool = False) -> list[str]:
         words = part.split()
         while len(words) > 1 and words[-1].casefold() in _TRAILING_LABELS:
             words.pop()  # "Jo Smith Alle Artikel", "Jo Smith Follow"
+        if len(words) >= 3 and words[0].casefold().endswith(_LEADING_ROLES):
+            words.pop(0)  # "FOCUS-Online-Experte Robin Tschöpe", "SZ-Korrespondentin Jo Li"
         if len(words) >= 3 and words[-1].casefold().rstrip("s") in _ROLE_WORDS:
             words.pop()  # "Ben Silverman Games Editor": the role, then its desk
             while len(words) >= 3 and words[-1].casefold() in _DESK_WORDS:
@@ -475,6 +486,11 @@ def _shown_headline(root: Any, stated: Stated, units: list[Line], title: str,
     if not said or not document:
         return None
     h1s = [u.text for u in units if u.kind == "h" and u.level == 1]
+    if not h1s and len(h1_elements) == 1:
+        # The only <h1> left out of the article's lines; not a logo's link to the home page.
+        text = _clean(" ".join(h1_elements[0].itertext()))
+        if not any(_clean(" ".join(a.itertext())) == text for a in h1_elements[0].iter("a")):
+            h1s = [text]
     if len(h1s) != 1 or len(_words(h1s[0])) < 3 or len(h1_elements) != 1:
         return None
     heading = h1s[0]
@@ -888,7 +904,7 @@ def _date(root: Any, items: list[dict[str, Any]], metas: dict[str, str],
           classed: _Classed) -> tuple[dt.date | dt.datetime | None, str]:
     """The page's date and the value it was read from (``""`` if not a stated value)."""
     day = _page_url_date(root, metas)
-    found, value = _stated(items, metas, classed)
+    found, value = _stated(root, items, metas, classed)
     if found is not None:
         # A UTC stamp late or early in the day, and the day the page's address
         # gives next to it: the address has the local day.
@@ -936,12 +952,18 @@ def _page_url_date(root: Any, metas: dict[str, str]) -> dt.date | None:
     return None
 
 
-def _stated(items: list[dict[str, Any]], metas: dict[str, str],
+def _stated(root: Any, items: list[dict[str, Any]], metas: dict[str, str],
             classed: _Classed) -> tuple[dt.date | dt.datetime | None, str]:
     """The publication date stated for machines: meta tags in the page's own
     order, JSON-LD, then ``itemprop`` attributes; and the value it was read from."""
     for key, value in metas.items():
         if key in _DATE_KEY_SET and (found := _any_date(value)) is not None:
+            if key in _WEAK_DATE_KEYS:
+                # A CMS's generic ``date`` (often its last edit) yields to the one
+                # machine-readable <time> the page shows.
+                stamps = [el.get("datetime") for el in root.iter("time") if el.get("datetime")]
+                if len(stamps) == 1 and (shown := parse_iso(stamps[0])) is not None:
+                    return shown, stamps[0]
             return found, value
     for key in _LATER_DATE_KEYS:
         if key in metas and (found := _any_date(metas[key])) is not None:

@@ -148,7 +148,7 @@ RULES: tuple[Rule, ...] = (
             "facebook", "twitter", "linkedin", "whatsapp", "pinterest", "reddit", "tumblr",
             "telegram", "xing", "flipboard", "pocket", "messenger", "pin it", "copy link",
             "copy the link", "link copied", "save", "save article", "save for later", "like",
-            "teilen", "drucken", "twittern", "artikel teilen", "partager", "imprimer",
+            "teilen", "teilen:", "drucken", "twittern", "artikel teilen", "partager", "imprimer",
             "compartir", "imprimir", "condividi", "stampa", "delen", "comment", "comments",
             "x", "bluesky", "mastodon", "threads", "sms", "more", "+", "share on x",
             "facebook twitter", "facebook twitter email", "facebook twitter linkedin",
@@ -169,12 +169,18 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "feedback-prompt",
-        "Reader feedback prompts: 'Did you enjoy this article?', 'Was this helpful?'.",
+        "Reader feedback prompts: 'Did you enjoy this article?', 'Was this helpful?',"
+        " 'War der Artikel nützlich?', 'Möchten Sie den Artikel teilen?'.",
         pattern=_re(
             r"(?:did you (?:enjoy|like|find)|was this|was this (?:article|page|story|information)"
             r"|how (?:useful|helpful) was|is this page useful|rate this)[^.]{0,60}\?"
             r"|(?:yes|no)(?: ?/ ?(?:yes|no))?|thanks for (?:your )?feedback[.!]?"
             r"|(?:hat|fanden) (?:ihnen|sie) (?:dieser|der) (?:artikel|beitrag)[^.]{0,40}\?"
+            r"|(?:war|ist) (?:der|dieser|dieses|das) (?:artikel|beitrag|text|inhalt)[^.?]{0,40}\?"
+            r"|(?:möchten|wollen) sie (?:den|diesen) (?:artikel|beitrag)[^.?]{0,40}\?"
+            r"|wie (?:bewerten|fanden) sie (?:den|diesen) (?:artikel|beitrag)[^.?]{0,40}\?"
+            r"|verraten sie (?:uns )?(?:gerne )?in den kommentaren[^.?]{0,60}[:?.!]?"
+            r"|we want to hear what you think about this (?:article|story)[.!]?"
         ),
         max_chars=120,
     ),
@@ -216,7 +222,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "subscription-prompt",
-        "Subscription and newsletter prompts: 'Subscribe now', 'Sign up for our newsletter'.",
+        "Subscription and newsletter prompts: 'Subscribe now', 'Sign up for our newsletter',"
+        " 'Subscribe now to our e-edition for the full story.'.",
         exact=_words(
             "subscribe", "subscribe now", "subscribe today", "subscriber", "subscribers only",
             "subscriptions", "newsletter", "newsletters", "sign up", "sign up now",
@@ -234,6 +241,11 @@ RULES: tuple[Rule, ...] = (
             r"|(?:already|bereits) (?:a |an )?(?:subscriber|member|abonnent)[^.]{0,40}"
             r"|(?:enter|your) (?:your )?e-?mail(?: address)?[^.]{0,40}"
             r"|this (?:article|story|content) is (?:for|only available to) subscribers[^.]{0,40}"
+            r"|(?:subscribe|log ?in|sign in)[^.]{0,80}(?:full|whole) (?:story|article)[.!]?"
+            r"|to (?:read|view|access|continue reading)[^.]{0,30}(?:full|whole|rest of the)"
+            r" (?:story|article)[^.]{0,30}(?:subscribe|subscriber|log ?in|sign in)[^.]{0,80}[.!]?"
+            r"|if you(?:'|’)re [^.]{0,40}already (?:a |an )?(?:subscriber|member)[^.]{0,100}[.!]?"
+            r"|(?:for|get) the latest (?:news|stories)[^.]{0,60}\bapps?\b[^.]{0,40}[.!]?"
         ),
         max_chars=160,
     ),
@@ -284,6 +296,7 @@ RULES: tuple[Rule, ...] = (
             "view comments", "hide comments", "load comments", "comments are closed.",
             "comments are closed", "join the conversation", "join the discussion",
             "kommentieren", "antworten", "kommentar schreiben", "répondre", "responder",
+            "kommentar hinzufügen", "bookmark the permalink.", "bookmark the permalink",
         ),
         pattern=_re(
             r"(?:log ?in|sign in|register|you must be logged in) to (?:post a )?(?:comment|reply)"
@@ -309,6 +322,21 @@ RULES: tuple[Rule, ...] = (
 # cross-link sits among lines the line model reads in context, and dropping
 # it there moves the article's core (measured: dump F1 and titles drop).
 PAGE_RULES: tuple[Rule, ...] = (
+    Rule(
+        "post-filing",
+        "A blog post's filing line below it: 'This entry was posted in News. Bookmark the "
+        "permalink.', 'Der Beitrag wurde am … veröffentlicht und wurde unter … abgelegt.' "
+        "(In a text dump it may be the only date the article has.)",
+        pattern=_re(
+            r"this entry was posted (?:in|on) [^\n]{1,300}"
+            r"|(?:der|dieser) (?:beitrag|eintrag|artikel) wurde am [^\n]{1,200}"
+            r"(?:abgelegt|kategorisiert|veröffentlicht)[^\n]{0,300}"
+        ),
+        max_chars=400,
+        starts=("this entry was posted", "der beitrag wurde", "dieser beitrag wurde",
+                "der eintrag wurde", "dieser eintrag wurde", "der artikel wurde",
+                "dieser artikel wurde"),
+    ),
     Rule(
         "cross-link",
         "A link to another article set in the text: 'Read more: …', 'Lesen Sie auch: …', "
