@@ -46,7 +46,7 @@ from scrubnews.htmlmeta import SEPARATOR, overlap, page_meta, read_stated, text_
 from scrubnews.repair import repair_line
 from scrubnews.segment import Line
 from scrubnews.structure import PageMeta, day_first, is_date_line, labelled_date, updated_line
-from scrubnews.words import SENTENCE_END, word_count
+from scrubnews.words import SENTENCE_END, short_text_cache, word_count
 
 _HTML_START = re.compile(
     r"\s{0,200}(?:<\?xml[^>]{0,200}>\s{0,20})?(?:<!--.{0,2000}?-->\s{0,20})*"
@@ -273,7 +273,7 @@ _PLAIN = frozenset(
 )
 
 
-@functools.lru_cache(maxsize=8192)
+@short_text_cache(200, maxsize=8192)
 def _word_verdict(word: str) -> int:
     """What one class or id word says: article (``_MAIN``), chrome, or nothing (0).
 
@@ -296,7 +296,7 @@ def _word_verdict(word: str) -> int:
     return 0
 
 
-@functools.lru_cache(maxsize=4096)
+@short_text_cache(500)
 def _class_verdict(classes: str) -> int:
     """What a class and id string says: article (``_MAIN``), chrome, or nothing (0).
 
@@ -317,7 +317,7 @@ def _class_verdict(classes: str) -> int:
     return verdict
 
 
-@functools.lru_cache(maxsize=4096)
+@short_text_cache(500)
 def _class_weight(classes: str) -> float:
     """Readability's class weight: -25 for chrome words, +25 for article words."""
     negative = positive = False
@@ -328,7 +328,7 @@ def _class_weight(classes: str) -> float:
     return (-25.0 if negative else 0.0) + (25.0 if positive else 0.0)
 
 
-@functools.lru_cache(maxsize=8192)
+@short_text_cache(200, maxsize=8192)
 def _word_weight(word: str) -> tuple[bool, bool]:
     """Whether one class or id word reads as chrome, and whether as article."""
     return _NEGATIVE_CLASS.search(word) is not None, _POSITIVE_CLASS.search(word) is not None

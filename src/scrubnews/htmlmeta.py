@@ -43,6 +43,7 @@ from scrubnews.dates import find_date, parse_iso
 from scrubnews.repair import repair_line
 from scrubnews.segment import Line
 from scrubnews.structure import PageMeta, find_authors
+from scrubnews.words import short_text_cache
 
 # The text of an element and its descendants (``lxml.html``'s ``text_content``).
 text_content: Any = lxml.etree.XPath("string()", smart_strings=False)
@@ -595,7 +596,7 @@ _BYLINE_CLASS_FOLDED = _Folded(_BYLINE_CLASS)
 _DATE_CLASS_FOLDED = _Folded(_DATE_CLASS)
 
 
-@functools.lru_cache(maxsize=4096)
+@short_text_cache(500)
 def _class_says(classes: str) -> tuple[bool, bool]:
     """Whether a class and id string names a byline, and whether it names a date."""
     if len(classes) <= 1 or _COMMENT_FOLDED.search(classes):
