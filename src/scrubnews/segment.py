@@ -92,11 +92,34 @@ def to_line(number: int, text: str, gap_before: bool) -> Line:
     return Line(number, text, kind, level, image, gap_before)
 
 
-def segment(lines: list[str]) -> list[Line]:
+def hard_breaks(text: str) -> frozenset[int]:
+    """Numbers of the lines that end in a Markdown hard break (two spaces or more).
+
+    html2text writes a ``<br>`` inside a paragraph so: the paragraph goes on
+    on the next line. Only in a Markdown dump (one with ``[text](link)``): a
+    terminal browser pads table cells with spaces.
+
+    >>> sorted(hard_breaks("It is easier   \\nthan [ever](/a).\\n\\nNext  \\n"))
+    [1, 4]
+    """
+    if "  \n" not in text and "  \r" not in text:
+        return frozenset()
+    if "](" not in text:
+        return frozenset()  # no Markdown links: trailing spaces are a layout's padding (w3m)
+    return frozenset(
+        number
+        for number, line in enumerate(text.splitlines(), start=1)
+        if line.endswith("  ") and not line.isspace()
+    )
+
+
+def segment(lines: list[str], breaks: frozenset[int] = frozenset()) -> list[Line]:
     """Turn repaired lines (index 0 is input line 1) into ``Line`` units.
 
     A Markdown setext underline (``===`` or ``---`` under a line) makes the
-    line above a heading and is not itself a unit.
+    line above a heading and is not itself a unit. A paragraph line after a
+    hard break (a line number in ``breaks``) continues the paragraph of prose
+    above it (six words or more: short lines broken so are bylines and labels).
     """
     units: list[Line] = []
     gap = True
@@ -110,6 +133,23 @@ def segment(lines: list[str]) -> list[Line]:
             continue
         line = to_line(index + 1, text, gap)
         if line.text:
-            units.append(line)
+            last = units[-1] if units else None
+            if (
+                index in breaks
+                and not gap
+                and last is not None
+                and last.kind == "p"
+                and line.kind == "p"
+                and not last.image
+                and not line.image
+                and last.text.count(" ") >= 5
+                and last.text[-1] not in ".!?:;\"”»)"
+                and "|" not in last.text
+                and "|" not in line.text
+                and not line.text[0].isdigit()
+            ):
+                last.text += " " + line.text
+            else:
+                units.append(line)
         gap = False
     return units
