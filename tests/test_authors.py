@@ -255,3 +255,12 @@ def test_a_byline_beside_the_date_is_kept_over_a_name_above() -> None:
         "Por Jana Weber | 4 de mayo de 2022\n\n" + _BODY + _TAIL
     )
     assert scrubnews.clean(page.encode()).authors == ["Jana Weber"]
+
+
+def test_the_editorial_team_signs_a_byline() -> None:
+    from scrubnews.structure import find_authors
+
+    parsed = parse_byline("von Redaktion, 24. Januar 2022")
+    assert parsed is not None and parsed[0] == ["Redaktion"]
+    assert find_authors("Posted on 25. Januar 2022Author Redaktion") == ["Redaktion"]
+    assert parse_byline("By Staff Writer") is None

@@ -48,6 +48,15 @@ _TRAILING_ROLE = re.compile(
     r"|special|freier|freie)\s)?(?i:writer|reporter|correspondent|editor|columnist|contributor"
     r"|journalist|redakteur(?:in)?|autor(?:in)?|author)s?$"
 )
+def _role_only(name: str) -> bool:
+    """A job title and no name ("Staff Writer"); the editorial team ("Redaktion") signs.
+
+    >>> _role_only("Staff Writer"), _role_only("Redaktion"), _role_only("Jane Roy")
+    (True, False, False)
+    """
+    return _ROLE.fullmatch(name) is not None and name.casefold() != "redaktion"
+
+
 _ROLE_ENDS = (
     "writer", "reporter", "correspondent", "editor", "columnist", "contributor", "journalist",
     "redakteur", "redakteurin", "autor", "autorin", "author",
@@ -206,7 +215,7 @@ def _find_authors(text: str) -> list[str]:
     if not words or words[0].casefold() in _NOT_NAME:
         return []
     name = " ".join(words)
-    if _ROLE.fullmatch(name) or find_date(name) is not None or _DATE_PREFIX.match(name):
+    if _role_only(name) or find_date(name) is not None or _DATE_PREFIX.match(name):
         return []
     return [name]
 
@@ -385,7 +394,7 @@ def _name_beside_date(text: str) -> list[str]:
     parts = [p.strip(_SEPARATORS) for p in re.split(r"[|·•~–—]| - ", rest)]
     parts = [(find_authors(p) or [_leading_name(p)])[0] for p in parts if p]
     names = [p for p in parts if _NAME_ONLY.fullmatch(p) and not _DATE_PREFIX.match(p)]
-    if len(names) != 1 or _ROLE.fullmatch(names[0]):
+    if len(names) != 1 or _role_only(names[0]):
         return []
     return names
 
@@ -530,6 +539,8 @@ def parse_byline(text: str) -> tuple[list[str], str | None, dt.date | dt.datetim
     m = _BYLINE.fullmatch(text)
     if m is None:
         return None
+    if _role_only(m.group("rest").strip()):
+        return None  # "By Staff Writer": a job title, no name
     rest = _strip_role(m.group("rest"))
     date = None
     found = find_date(rest)
@@ -540,7 +551,7 @@ def parse_byline(text: str) -> tuple[list[str], str | None, dt.date | dt.datetim
     authors: list[str] = []
     for part in _PARTS.split(rest):
         part = part.strip(" ,;:.")
-        if not part or _ROLE.fullmatch(part) or _DATE_PREFIX.fullmatch(part):
+        if not part or _role_only(part) or _DATE_PREFIX.fullmatch(part):
             continue
         if authors:
             break
@@ -557,7 +568,7 @@ def parse_byline(text: str) -> tuple[list[str], str | None, dt.date | dt.datetim
             if 1 <= len(words) <= 5 and all(_NAME_WORD.fullmatch(w) for w in words):
                 if authors and len(words) == 1 and _DOMAIN.search(name):
                     continue  # "By Jane Roy, Example.org": the site after the name
-                if words[0][0].isupper() and not _ROLE.fullmatch(name):
+                if words[0][0].isupper() and not _role_only(name):
                     authors.append(name)
             elif name:
                 return None
