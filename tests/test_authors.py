@@ -264,3 +264,12 @@ def test_the_editorial_team_signs_a_byline() -> None:
     assert parsed is not None and parsed[0] == ["Redaktion"]
     assert find_authors("Posted on 25. Januar 2022Author Redaktion") == ["Redaktion"]
     assert parse_byline("By Staff Writer") is None
+
+
+def test_blog_and_forum_markers_name_the_author() -> None:
+    from scrubnews.structure import find_authors
+
+    assert find_authors("Eingestellt von Weinlachgummi um 10:52") == ["Weinlachgummi"]
+    assert find_authors("Gespeichert von rasos am 24. Juli 2017 - 18:55") == ["rasos"]
+    assert find_authors("Thread starter Tiberius") == ["Tiberius"]
+    assert find_authors("Themenstarter Pepemaus") == ["Pepemaus"]

@@ -84,6 +84,7 @@ _STRONG_MARK = re.compile(
     # ... one without names a capitalised name, even glued on ("AuthorAndreas Kalt").
     r"|(?<![^\W\d_])(?:(?i:(?:written by|posted by|published by|post author by|post author"
     r"|geschrieben von|veröffentlicht von|verfasst von|erstellt von|ein artikel von"
+    r"|eingestellt von|gespeichert von|thread starter|themenstarter"
     r"|ein beitrag von|beitrag von|artikel von|rezept von|text von|texto de|publicado por"
     r"|escrito por|publié par|écrit par|rédigé par|pubblicato da|scritto da|geplaatst door"
     r"|autor(?:in)?|author))"
