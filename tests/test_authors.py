@@ -273,3 +273,9 @@ def test_blog_and_forum_markers_name_the_author() -> None:
     assert find_authors("Gespeichert von rasos am 24. Juli 2017 - 18:55") == ["rasos"]
     assert find_authors("Thread starter Tiberius") == ["Tiberius"]
     assert find_authors("Themenstarter Pepemaus") == ["Pepemaus"]
+
+
+def test_a_marker_and_a_user_name_alone_on_a_line_is_a_byline() -> None:
+    parsed = parse_byline("von flerche")
+    assert parsed is not None and parsed[0] == ["flerche"]
+    assert parse_byline("by the") is None

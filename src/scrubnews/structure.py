@@ -523,6 +523,10 @@ def _meta_row(text: str) -> bool:
     return False
 
 
+# A line that is only a marker and a user name: "von flerche", "vom Krimiblogger".
+_LONE_HANDLE = re.compile(r"(?i:by|von|vom|par|por|door)\s{1,2}(?P<name>[^\W\d][\w.-]{1,29})")
+
+
 def parse_byline(text: str) -> tuple[list[str], str | None, dt.date | dt.datetime | None] | None:
     """Authors, place and date from a byline, or ``None`` if it is not one.
 
@@ -542,6 +546,9 @@ def parse_byline(text: str) -> tuple[list[str], str | None, dt.date | dt.datetim
         return None
     if _role_only(m.group("rest").strip()):
         return None  # "By Staff Writer": a job title, no name
+    handle = _LONE_HANDLE.fullmatch(text)
+    if handle is not None and _handle_like(handle.group("name")):
+        return [handle.group("name")], None, None  # "von flerche", "By oradmin"
     rest = _strip_role(m.group("rest"))
     date = None
     found = find_date(rest)
