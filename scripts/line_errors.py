@@ -32,7 +32,7 @@ from scrubnews.config import Config
 from scrubnews.decode import decode
 from scrubnews.errors import InputError
 from scrubnews.repair import repair
-from scrubnews.segment import Line, segment
+from scrubnews.segment import Line, hard_breaks, is_markdown, segment
 
 
 @dataclass
@@ -50,7 +50,8 @@ def decisions(raw: bytes, gold: dict[str, object], config: Config) -> list[Decis
     """Every segmented line of ``raw`` with its label and the boilerplate stage's decision."""
     text, _ = decode(raw)
     repaired, _ = repair(text)
-    units = segment(repaired)
+    breaks, markdown = hard_breaks(text), is_markdown(text)
+    units = segment(repaired, breaks, markdown=markdown)
     if gold.get("body"):
         labels = label_by_body(units, str(gold["body"]))
     else:
@@ -61,13 +62,14 @@ def decisions(raw: bytes, gold: dict[str, object], config: Config) -> list[Decis
     original = {line.number: line.text for line in units}
 
     # The model's probabilities, on a fresh copy of the units (the rules rewrite lines).
-    kept, rule_removals, after_tail = apply_rules(segment(repaired), config)
+    fresh = segment(repaired, breaks, markdown=markdown)
+    kept, rule_removals, after_tail = apply_rules(fresh, config)
     start, end, tail = find_core(kept, after_tail)
     model = linemodel.load(config.line_model)
     probs = model.probabilities(kept, (start, end), tail, tail_marks(kept, after_tail))
     prob_of = {line.number: p for line, p in zip(kept, probs, strict=True)}
 
-    result = sort_lines(segment(repaired), config)
+    result = sort_lines(segment(repaired, breaks, markdown=markdown), config)
     reason: dict[int, str] = {line.number: "body" for line in result.body}
     reason.update((line.number, why) for line, why in result.outside)
     reason.update((r.line, r.rule) for r in rule_removals if r.dropped)

@@ -75,7 +75,7 @@ from scrubnews.errors import InputError
 from scrubnews.pipeline import clean
 from scrubnews.render import to_markdown
 from scrubnews.repair import repair
-from scrubnews.segment import Line, segment
+from scrubnews.segment import Line, hard_breaks, is_markdown, segment
 
 SETS = ("aeb", "readability", "trafilatura")
 FOLDERS = ("dump", "dump-w3m", "dump-html2text")
@@ -106,7 +106,8 @@ def kept_lines(raw: bytes) -> tuple[list[Line], tuple[int, int], int, frozenset[
     """Rule-kept lines, core, tail cut and tail marks, as ``sort_lines`` has them."""
     text, _ = decode(raw)
     lines, _ = repair(text)
-    kept, _, after_tail = apply_rules(segment(lines), Config())
+    units = segment(lines, hard_breaks(text), markdown=is_markdown(text))
+    kept, _, after_tail = apply_rules(units, Config())
     start, end, tail = find_core(kept, after_tail)
     return kept, (start, end), tail, tail_marks(kept, after_tail)
 

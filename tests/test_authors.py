@@ -285,3 +285,27 @@ def test_the_marker_precheck_never_hides_an_author(words: list[str]) -> None:
         assert _find_authors(_CAPS_WORD.sub(lambda m: m.group().capitalize(), text)) == []
     elif "Jane Roy" in text and text.startswith("By Jane Roy"):
         assert find_authors(text)  # and the precheck lets a byline through
+
+
+def test_the_editorial_team_signs_a_byline() -> None:
+    from scrubnews.structure import find_authors
+
+    parsed = parse_byline("von Redaktion, 24. Januar 2022")
+    assert parsed is not None and parsed[0] == ["Redaktion"]
+    assert find_authors("Posted on 25. Januar 2022Author Redaktion") == ["Redaktion"]
+    assert parse_byline("By Staff Writer") is None
+
+
+def test_blog_and_forum_markers_name_the_author() -> None:
+    from scrubnews.structure import find_authors
+
+    assert find_authors("Eingestellt von Weinlachgummi um 10:52") == ["Weinlachgummi"]
+    assert find_authors("Gespeichert von rasos am 24. Juli 2017 - 18:55") == ["rasos"]
+    assert find_authors("Thread starter Tiberius") == ["Tiberius"]
+    assert find_authors("Themenstarter Pepemaus") == ["Pepemaus"]
+
+
+def test_a_marker_and_a_user_name_alone_on_a_line_is_a_byline() -> None:
+    parsed = parse_byline("von flerche")
+    assert parsed is not None and parsed[0] == ["flerche"]
+    assert parse_byline("by the") is None

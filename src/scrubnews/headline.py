@@ -197,6 +197,15 @@ def model() -> Forest:
     return forest_from_dict(data)
 
 
+def _table_row(window: list[Line], index: int) -> bool:
+    """A row of a table (a Markdown dump's ``a | b`` rows, one above or below it too).
+
+    A title with a site name after a bar ("Headline | Site") stands alone.
+    """
+    near = window[max(0, index - 1) : index] + window[index + 1 : index + 2]
+    return any("|" in line.text for line in near)
+
+
 def candidates(before: list[Line], body: list[Line], used: set[int]) -> list[Candidate]:
     """Lines that may be the headline, with their position relative to the core start."""
     window = before[-BEFORE:] + body[:AFTER]
@@ -204,6 +213,8 @@ def candidates(before: list[Line], body: list[Line], used: set[int]) -> list[Can
     found = []
     for index, line in enumerate(window):
         if line.number in used or not 1 <= word_count(line.text) <= 40 or len(line.text) > 300:
+            continue
+        if "|" in line.text and _table_row(window, index):
             continue
         above = index + 1 < len(window) and window[index + 1].number in used
         below = index > 0 and window[index - 1].number in used

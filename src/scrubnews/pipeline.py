@@ -24,7 +24,7 @@ from scrubnews.decode import decode
 from scrubnews.errors import TooLargeInputError
 from scrubnews.repair import repair
 from scrubnews.reread import is_article, reread, split_front_matter
-from scrubnews.segment import segment
+from scrubnews.segment import hard_breaks, is_markdown, segment
 from scrubnews.structure import PageMeta, structure
 
 
@@ -54,7 +54,7 @@ def clean(raw: bytes, config: Config | None = None, *, name: str = "-") -> Artic
         kind = "html"
     else:
         lines, removals = repair(text)
-        units = segment(lines)
+        units = segment(lines, hard_breaks(text), markdown=is_markdown(text))
         kind = "text"
 
     sorted_lines = sort_lines(units, config, page=meta is not None)

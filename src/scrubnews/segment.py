@@ -25,6 +25,8 @@ _TARGET = r"\((?:[^)\[\]\n\\]|\\.){0,2000}\)"
 _IMAGE = re.compile(r"!\[([^\[\]\n]{0,500})\]" + _TARGET)
 _LINK = re.compile(r"\[([^\[\]\n]{0,500})\]" + _TARGET)
 _EMPHASIS = re.compile(r"(?<![\w*])(\*\*|__)(?=\S)([^*_\n]{1,500}?)(?<=\S)\1(?![\w*])")
+# Italics: "_By_ Jane Roy", "*Updated*" (not the "_" inside a user name, "Herr_Rein").
+_ITALIC = re.compile(r"(?<![\w*\\])([*_])(?=[^\s*_])([^*_\n]{1,500}?)(?<=[^\s*_\\])\1(?![\w*])")
 # A Markdown backslash escape, as html2text writes them ("28\\. Juli", "\\- item").
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _SETEXT = re.compile(r"={3,}|-{3,}")
@@ -49,8 +51,12 @@ class Line:
     hint: str = ""
 
 
-def _strip_markdown(text: str) -> tuple[str, bool]:
-    """Inline html2text markup: images to alt-text, links to their text, no bold."""
+def _strip_markdown(text: str, markdown: bool = False) -> tuple[str, bool]:
+    """Inline html2text markup: images to alt-text, links to their text, no bold.
+
+    In a ``markdown`` dump, italics inside the line are read as text too; a
+    plain dump's ``*stars*`` stay as typed.
+    """
     image = False
     if "](" in text:
         if "![" in text:
@@ -60,12 +66,14 @@ def _strip_markdown(text: str) -> tuple[str, bool]:
         text = _LINK.sub(lambda m: m.group(1), text)
     if "**" in text or "__" in text:
         text = _EMPHASIS.sub(lambda m: m.group(2), text)
+    if markdown and ("_" in text or "*" in text):
+        text = _ITALIC.sub(lambda m: m.group(2) if len(m.group()) < len(text) else m.group(), text)
     if "\\" in text:
         text = _ESCAPE.sub(r"\1", text)
     return text.strip(), image
 
 
-def to_line(number: int, text: str, gap_before: bool) -> Line:
+def to_line(number: int, text: str, gap_before: bool, markdown: bool = False) -> Line:
     """Read one repaired, non-empty line into a ``Line``.
 
     >>> to_line(3, "## A heading", True).kind
@@ -88,15 +96,45 @@ def to_line(number: int, text: str, gap_before: bool) -> Line:
         m = _BULLET.fullmatch(text)
         if m and m.group(1):
             kind, text = "li", m.group(1)
-    text, image = _strip_markdown(text)
+    text, image = _strip_markdown(text, markdown)
     return Line(number, text, kind, level, image, gap_before)
 
 
-def segment(lines: list[str]) -> list[Line]:
+def is_markdown(text: str) -> bool:
+    """Whether a dump is Markdown (html2text): it links as ``[text](target)``."""
+    return "](" in text
+
+
+def hard_breaks(text: str) -> frozenset[int]:
+    """Numbers of the lines that end in a Markdown hard break (two spaces or more).
+
+    html2text writes a ``<br>`` inside a paragraph so: the paragraph goes on
+    on the next line. Only in a Markdown dump (one with ``[text](link)``): a
+    terminal browser pads table cells with spaces.
+
+    >>> sorted(hard_breaks("It is easier   \\nthan [ever](/a).\\n\\nNext  \\n"))
+    [1, 4]
+    """
+    if "  \n" not in text and "  \r" not in text:
+        return frozenset()
+    if not is_markdown(text):
+        return frozenset()  # no Markdown links: trailing spaces are a layout's padding (w3m)
+    return frozenset(
+        number
+        for number, line in enumerate(text.splitlines(), start=1)
+        if line.endswith("  ") and not line.isspace()
+    )
+
+
+def segment(
+    lines: list[str], breaks: frozenset[int] = frozenset(), *, markdown: bool = False
+) -> list[Line]:
     """Turn repaired lines (index 0 is input line 1) into ``Line`` units.
 
     A Markdown setext underline (``===`` or ``---`` under a line) makes the
-    line above a heading and is not itself a unit.
+    line above a heading and is not itself a unit. A paragraph line after a
+    hard break (a line number in ``breaks``) continues the paragraph of prose
+    above it (six words or more: short lines broken so are bylines and labels).
     """
     units: list[Line] = []
     gap = True
@@ -108,8 +146,25 @@ def segment(lines: list[str]) -> list[Line]:
             units[-1].kind = "h"
             units[-1].level = 1 if text[0] == "=" else 2
             continue
-        line = to_line(index + 1, text, gap)
+        line = to_line(index + 1, text, gap, markdown)
         if line.text:
-            units.append(line)
+            last = units[-1] if units else None
+            if (
+                index in breaks
+                and not gap
+                and last is not None
+                and last.kind == "p"
+                and line.kind == "p"
+                and not last.image
+                and not line.image
+                and last.text.count(" ") >= 5
+                and last.text[-1] not in ".!?:;\"”»)"
+                and "|" not in last.text
+                and "|" not in line.text
+                and not line.text[0].isdigit()
+            ):
+                last.text += " " + line.text
+            else:
+                units.append(line)
         gap = False
     return units

@@ -48,6 +48,15 @@ _TRAILING_ROLE = re.compile(
     r"|special|freier|freie)\s)?(?i:writer|reporter|correspondent|editor|columnist|contributor"
     r"|journalist|redakteur(?:in)?|autor(?:in)?|author)s?$"
 )
+def _role_only(name: str) -> bool:
+    """A job title and no name ("Staff Writer"); the editorial team ("Redaktion") signs.
+
+    >>> _role_only("Staff Writer"), _role_only("Redaktion"), _role_only("Jane Roy")
+    (True, False, False)
+    """
+    return _ROLE.fullmatch(name) is not None and name.casefold() != "redaktion"
+
+
 _ROLE_ENDS = (
     "writer", "reporter", "correspondent", "editor", "columnist", "contributor", "journalist",
     "redakteur", "redakteurin", "autor", "autorin", "author",
@@ -75,6 +84,7 @@ _STRONG_MARK = re.compile(
     # ... one without names a capitalised name, even glued on ("AuthorAndreas Kalt").
     r"|(?<![^\W\d_])(?:(?i:(?:written by|posted by|published by|post author by|post author"
     r"|geschrieben von|veröffentlicht von|verfasst von|erstellt von|ein artikel von"
+    r"|eingestellt von|gespeichert von|thread starter|themenstarter"
     r"|ein beitrag von|beitrag von|artikel von|rezept von|text von|texto de|publicado por"
     r"|escrito por|publié par|écrit par|rédigé par|pubblicato da|scritto da|geplaatst door"
     r"|autor(?:in)?|author))"
@@ -240,7 +250,7 @@ def _find_authors(text: str) -> list[str]:
     if not words or words[0].casefold() in _NOT_NAME:
         return []
     name = " ".join(words)
-    if _ROLE.fullmatch(name) or find_date(name) is not None or _DATE_PREFIX.match(name):
+    if _role_only(name) or find_date(name) is not None or _DATE_PREFIX.match(name):
         return []
     return [name]
 
@@ -420,7 +430,7 @@ def _name_beside_date(text: str) -> list[str]:
     parts = [p.strip(_SEPARATORS) for p in re.split(r"[|·•~–—]| - ", rest)]
     parts = [(find_authors(p) or [_leading_name(p)])[0] for p in parts if p]
     names = [p for p in parts if _NAME_ONLY.fullmatch(p) and not _DATE_PREFIX.match(p)]
-    if len(names) != 1 or _ROLE.fullmatch(names[0]):
+    if len(names) != 1 or _role_only(names[0]):
         return []
     return names
 
@@ -556,6 +566,10 @@ def _meta_row(text: str) -> bool:
     return False
 
 
+# A line that is only a marker and a user name: "von flerche", "vom Krimiblogger".
+_LONE_HANDLE = re.compile(r"(?i:by|von|vom|par|por|door)\s{1,2}(?P<name>[^\W\d][\w.-]{1,29})")
+
+
 def parse_byline(text: str) -> tuple[list[str], str | None, dt.date | dt.datetime | None] | None:
     """Authors, place and date from a byline, or ``None`` if it is not one.
 
@@ -579,6 +593,11 @@ def _byline(text: str) -> tuple[tuple[str, ...], str | None, dt.date | dt.dateti
     m = _BYLINE.fullmatch(text)
     if m is None:
         return None
+    if _role_only(m.group("rest").strip()):
+        return None  # "By Staff Writer": a job title, no name
+    handle = _LONE_HANDLE.fullmatch(text)
+    if handle is not None and _handle_like(handle.group("name")):
+        return [handle.group("name")], None, None  # "von flerche", "By oradmin"
     rest = _strip_role(m.group("rest"))
     date = None
     found = find_date(rest)
@@ -589,7 +608,7 @@ def _byline(text: str) -> tuple[tuple[str, ...], str | None, dt.date | dt.dateti
     authors: list[str] = []
     for part in _PARTS.split(rest):
         part = part.strip(" ,;:.")
-        if not part or _ROLE.fullmatch(part) or _DATE_PREFIX.fullmatch(part):
+        if not part or _role_only(part) or _DATE_PREFIX.fullmatch(part):
             continue
         if authors:
             break
@@ -606,7 +625,7 @@ def _byline(text: str) -> tuple[tuple[str, ...], str | None, dt.date | dt.dateti
             if 1 <= len(words) <= 5 and all(_NAME_WORD.fullmatch(w) for w in words):
                 if authors and len(words) == 1 and _DOMAIN.search(name):
                     continue  # "By Jane Roy, Example.org": the site after the name
-                if words[0][0].isupper() and not _ROLE.fullmatch(name):
+                if words[0][0].isupper() and not _role_only(name):
                     authors.append(name)
             elif name:
                 return None
