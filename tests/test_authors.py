@@ -309,3 +309,24 @@ def test_a_marker_and_a_user_name_alone_on_a_line_is_a_byline() -> None:
     parsed = parse_byline("von flerche")
     assert parsed is not None and parsed[0] == ["flerche"]
     assert parse_byline("by the") is None
+
+
+def test_every_byline_marker_passes_the_precheck() -> None:
+    """Each marker phrase ``_find_authors`` knows holds a piece the cheap test looks for."""
+    import re
+
+    from scrubnews import structure
+
+    strong = structure._STRONG_MARK.pattern
+    phrases = re.search(r"\(\?i:\(\?:(written by.*?)\)\)", strong, re.S)
+    labels = re.search(r"\(\?i:\(\?:(autor.*?)\)\\s", strong, re.S)
+    weak = re.search(r"\(\?i:([a-z|]+)\)", structure._WEAK_MARK.pattern)
+    assert phrases is not None and labels is not None and weak is not None
+    markers = [
+        alternative.replace("(?:in)?", "")
+        for found in (phrases, labels, weak)
+        for alternative in found.group(1).replace("\n", "").split("|")
+    ]
+    assert "thread starter" in markers and "von" in markers and "redaktion" in markers
+    for marker in markers:
+        assert structure._may_mark(marker.upper() + " Jane Roy"), marker

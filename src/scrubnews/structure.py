@@ -197,7 +197,7 @@ def _authors_in(text: str) -> tuple[str, ...]:
 # no "i", "k" or "s".)
 _MARK_PIECES = (
     "by", "von", "vom", "par", "por", "door", "autor", "author", "auteur", "reda", "text",
-    "pubbl", "tto da", "作者", "记者", "编辑",
+    "pubbl", "tto da", "tarter", "作者", "记者", "编辑",
 )
 
 
@@ -597,7 +597,7 @@ def _byline(text: str) -> tuple[tuple[str, ...], str | None, dt.date | dt.dateti
         return None  # "By Staff Writer": a job title, no name
     handle = _LONE_HANDLE.fullmatch(text)
     if handle is not None and _handle_like(handle.group("name")):
-        return [handle.group("name")], None, None  # "von flerche", "By oradmin"
+        return (handle.group("name"),), None, None  # "von flerche", "By oradmin"
     rest = _strip_role(m.group("rest"))
     date = None
     found = find_date(rest)
