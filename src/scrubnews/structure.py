@@ -204,7 +204,7 @@ _MARK_PIECES = (
 def _may_mark(text: str) -> bool:
     """Whether ``text`` may hold a byline marker (cheap; ``False`` is sure).
 
-    >>> _may_mark("Geschrieben vonElisa Marvena"), _may_mark("Home News Sport")
+    >>> _may_mark("Geschrieben vonElisa Marvena"), _may_mark("Home News Weather")
     (True, False)
     """
     folded = text.casefold()
