@@ -279,3 +279,12 @@ def test_a_marker_and_a_user_name_alone_on_a_line_is_a_byline() -> None:
     parsed = parse_byline("von flerche")
     assert parsed is not None and parsed[0] == ["flerche"]
     assert parse_byline("by the") is None
+
+
+def test_co_authors_in_brackets_after_the_byline_are_authors() -> None:
+    from scrubnews.structure import find_authors
+
+    assert find_authors("Le Monde | 04.05.2015 | Par Jeanne Roy (avec Tom Weber et Ana Roy)") == [
+        "Jeanne Roy", "Tom Weber", "Ana Roy"
+    ]
+    assert find_authors("By Jane Roy (Reuters)") == ["Jane Roy"]
