@@ -330,3 +330,12 @@ def test_every_byline_marker_passes_the_precheck() -> None:
     assert "thread starter" in markers and "von" in markers and "redaktion" in markers
     for marker in markers:
         assert structure._may_mark(marker.upper() + " Jane Roy"), marker
+
+
+def test_co_authors_in_brackets_after_the_byline_are_authors() -> None:
+    from scrubnews.structure import find_authors
+
+    assert find_authors("Le Monde | 04.05.2015 | Par Jeanne Roy (avec Tom Weber et Ana Roy)") == [
+        "Jeanne Roy", "Tom Weber", "Ana Roy"
+    ]
+    assert find_authors("By Jane Roy (Reuters)") == ["Jane Roy"]

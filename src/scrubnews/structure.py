@@ -252,7 +252,28 @@ def _find_authors(text: str) -> list[str]:
     name = " ".join(words)
     if _role_only(name) or find_date(name) is not None or _DATE_PREFIX.match(name):
         return []
+    if words == (groups.get("name") or "").split() and "(" in text:
+        return [name, *_co_authors(text[m.end() :])]
     return [name]
+
+
+# Co-authors in brackets after the name: "Par Jeanne Roy (avec Tom Weber et Ana Roy)".
+_WITH = re.compile(r"\s{0,2}\((?i:avec|with|mit|con|com|met)\s(?P<names>[^()]{3,120})\)")
+
+
+def _co_authors(text: str) -> list[str]:
+    """Names after "with"/"avec"/"mit" in brackets opening ``text``, else ``[]``.
+
+    >>> _co_authors(" (avec Tom Weber et Ana Roy)")
+    ['Tom Weber', 'Ana Roy']
+    """
+    m = _WITH.match(text)
+    if m is None:
+        return []
+    names = [name.strip(" .") for name in _NAMES.split(m.group("names"))]
+    if not names or not all(_NAME_ONLY.fullmatch(name) for name in names):
+        return []
+    return names
 
 
 _NAME_ONLY = re.compile(rf"{_NAME}(?: (?:{_PARTICLE} )?{_NAME}){{1,3}}")
