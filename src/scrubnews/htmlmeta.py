@@ -42,7 +42,7 @@ import lxml.etree
 from scrubnews.dates import find_date, parse_iso
 from scrubnews.repair import repair_line
 from scrubnews.segment import Line
-from scrubnews.structure import PageMeta, find_authors
+from scrubnews.structure import CO_AUTHOR_WORDS, PageMeta, find_authors
 from scrubnews.words import short_text_cache
 
 # The text of an element and its descendants (``lxml.html``'s ``text_content``).
@@ -253,7 +253,7 @@ _DESK_WORDS = frozenset(
 )
 # A parenthesised aside in an author string, and a social handle after a name.
 _PARENS = re.compile(r"\s?\(([^()]{0,80})\)")
-_WITH = re.compile(r"(?:with|avec|mit|con|com|met)\s", re.IGNORECASE)
+_WITH = re.compile(rf"(?:{CO_AUTHOR_WORDS})\s", re.IGNORECASE)
 _HANDLE = re.compile(r"\s@\w[\w.]{0,30}")
 
 

@@ -257,8 +257,10 @@ def _find_authors(text: str) -> list[str]:
     return [name]
 
 
+# The word that brings in co-authors, in a byline here and in a page's author field.
+CO_AUTHOR_WORDS = "avec|with|mit|con|com|met"
 # Co-authors in brackets after the name: "Par Jeanne Roy (avec Tom Weber et Ana Roy)".
-_WITH = re.compile(r"\s{0,2}\((?i:avec|with|mit|con|com|met)\s(?P<names>[^()]{3,120})\)")
+_WITH = re.compile(rf"\s{{0,2}}\((?i:{CO_AUTHOR_WORDS})\s(?P<names>[^()]{{3,120}})\)")
 
 
 def _co_authors(text: str) -> list[str]:
