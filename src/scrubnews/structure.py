@@ -48,6 +48,8 @@ _TRAILING_ROLE = re.compile(
     r"|special|freier|freie)\s)?(?i:writer|reporter|correspondent|editor|columnist|contributor"
     r"|journalist|redakteur(?:in)?|autor(?:in)?|author)s?$"
 )
+
+
 def _role_only(name: str) -> bool:
     """A job title and no name ("Staff Writer"); the editorial team ("Redaktion") signs.
 
