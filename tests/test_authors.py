@@ -339,3 +339,9 @@ def test_co_authors_in_brackets_after_the_byline_are_authors() -> None:
         "Jeanne Roy", "Tom Weber", "Ana Roy"
     ]
     assert find_authors("By Jane Roy (Reuters)") == ["Jane Roy"]
+
+
+def test_a_cjk_marker_after_a_marker_is_no_name() -> None:
+    assert find_authors("2017-03-10 09:58:03来源：网易科学人作者：责任编辑：肖春芳") == ["肖春芳"]
+    assert find_authors("[责任编辑:肖春芳]") == ["肖春芳"]
+    assert find_authors("作者：责任编辑") == []

@@ -94,7 +94,9 @@ _STRONG_MARK = re.compile(
     # "ByAlex Bozarjian": a capitalised "By" glued to the name.
     r"|By(?=[A-ZÀ-Ý][a-zß-ÿ]))"
     rf"(?P<name>{_NAME}(?: (?:{_PARTICLE} )?{_NAME}){{0,3}})"
-    r"|(?:责任编辑|作者|记者|编辑)\s{0,2}[:：]?\s{0,2}(?P<cjk>[\u4e00-\u9fff]{2,4})"
+    # "作者：责任编辑：肖春芳": a marker after the marker is no name.
+    r"|(?:责任编辑|作者|记者|编辑)\s{0,2}[:：]?\s{0,2}(?!责任编辑|作者|记者|编辑)"
+    r"(?P<cjk>[\u4e00-\u9fff]{2,4})"
 )
 _WEAK_MARK = re.compile(
     r"(?:^|[|·•—–,:]\s{0,2}|\d\s{1,2})(?i:by|von|vom|par|por|door)\s{1,2}"
