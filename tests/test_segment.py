@@ -1,8 +1,10 @@
-"""Segment: Markdown hard breaks inside a paragraph of prose."""
+"""Segment: Markdown hard breaks inside a paragraph of prose, picture placeholders."""
 
 from __future__ import annotations
 
-from scrubnews.segment import hard_breaks, segment
+import pytest
+
+from scrubnews.segment import hard_breaks, segment, to_line
 
 
 def _units(text: str) -> list[str]:
@@ -59,3 +61,24 @@ def test_a_table_row_is_no_headline_candidate() -> None:
 
     rows = [Line(1, "Website | example.org"), Line(2, "Founded | 1998"), Line(3, "River news")]
     assert [c.line.text for c in candidates(rows, [], set())] == ["River news"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "text"),
+    [
+        ("[Image-from] Edward Russell", "Edward Russell"),
+        ("[logo] Associated Press November 19, 2015", "Associated Press November 19, 2015"),
+        ("[1] A footnote keeps its number", "[1] A footnote keeps its number"),
+        ("[ ] I agree to the terms", "[ ] I agree to the terms"),
+        ("[gif] [Truck]", "[gif] [Truck]"),
+        ("[Logo]", "[Logo]"),
+    ],
+)
+def test_a_picture_placeholder_opening_a_text_line_is_dropped(raw: str, text: str) -> None:
+    assert to_line(1, raw, True).text == text
+
+
+def test_a_markdown_dump_keeps_its_brackets() -> None:
+    assert to_line(1, "[Image-from] Edward Russell", True, markdown=True).text == (
+        "[Image-from] Edward Russell"
+    )

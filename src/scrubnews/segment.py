@@ -29,6 +29,9 @@ _EMPHASIS = re.compile(r"(?<![\w*])(\*\*|__)(?=\S)([^*_\n]{1,500}?)(?<=\S)\1(?![
 _ITALIC = re.compile(r"(?<![\w*\\])([*_])(?=[^\s*_])([^*_\n]{1,500}?)(?<=[^\s*_\\])\1(?![\w*])")
 # A Markdown backslash escape, as html2text writes them ("28\\. Juli", "\\- item").
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+# A terminal browser's picture placeholder opening a line of text: its alt-text or file
+# name in brackets, one word without digits first ("[Image-from] ", "[logo] ").
+_PLACEHOLDER = re.compile(r"\[[^\W\d][^\[\]\s]{0,29}\] (?=[^\s\[])")
 _SETEXT = re.compile(r"={3,}|-{3,}")
 
 
@@ -96,6 +99,10 @@ def to_line(number: int, text: str, gap_before: bool, markdown: bool = False) ->
         m = _BULLET.fullmatch(text)
         if m and m.group(1):
             kind, text = "li", m.group(1)
+    if not markdown and text[:1] == "[":
+        m = _PLACEHOLDER.match(text)
+        if m is not None:
+            text = text[m.end() :]  # "[Image-from] Edward Russell": a picture before the text
     text, image = _strip_markdown(text, markdown)
     return Line(number, text, kind, level, image, gap_before)
 
