@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from scrubnews.words import _word_count, word_count
+from scrubnews.words import word_count
 
 _WORD = re.compile(r"\w+")
 _ASCII = "".join(map(chr, range(128)))
@@ -14,7 +14,7 @@ _ASCII = "".join(map(chr, range(128)))
 def test_ascii_count_matches_regex_on_every_pair_of_characters() -> None:
     for a, b in itertools.product(_ASCII, repeat=2):
         text = f"{a}{b} x{a}y {b}_z9"
-        assert _word_count(text) == len(_WORD.findall(text)), repr(text)
+        assert word_count(text) == len(_WORD.findall(text)), repr(text)
 
 
 def test_counts_of_plain_and_non_ascii_lines() -> None:

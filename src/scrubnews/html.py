@@ -871,7 +871,7 @@ class _Walk:
                         and (opening := opening_date(text)) is not None:
                     return opening
                 continue
-            if len(text) <= 80 and any(c.isdigit() for c in text) and is_date_line(text) \
+            if any(c.isdigit() for c in text) and is_date_line(text) \
                     and (not anywhere or not updated_line(text)):
                 found = find_date(text)
                 if found is None:

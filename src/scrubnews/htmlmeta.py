@@ -902,44 +902,44 @@ def byline_in_page(root: Any) -> list[str]:
 
 
 def _date(root: Any, items: list[dict[str, Any]], metas: dict[str, str],
-          classed: _Classed) -> tuple[dt.date | dt.datetime | None, str]:
-    """The page's date and the value it was read from (``""`` if not a stated value)."""
+          classed: _Classed) -> dt.date | dt.datetime | None:
+    """The page's date as it states it (see the module's docstring)."""
     day = _page_url_date(root, metas)
     found, value = _stated(root, items, metas, classed)
     if found is not None:
         # A UTC stamp late or early in the day, and the day the page's address
         # gives next to it: the address has the local day.
         if day is not None and _UTC.search(value[-40:]) and _local_day(found, day):
-            return day, ""
+            return day
         if _UTC.search(value[-40:]):
             # The same instant in a <time> with the site's own offset: its local day.
             for el in list(root.iter("time"))[:10]:
                 stamp = el.get("datetime") or ""
                 if (_OFFSET.search(stamp) and (seen := parse_iso(stamp)) is not None
                         and _local_day(found, seen)):
-                    return seen, stamp
-        return found, value
+                    return seen
+        return found
     if day is not None:
-        return day, ""
+        return day
     times = list(root.iter("time"))[:30]
     times.sort(key=lambda el: not (el.get("pubdate") is not None
                                    or "publish" in (el.get("class") or "")))
     for el in times:
-        value = el.get("datetime")
-        if value and (found := parse_iso(value)) is not None:
-            return found, value
+        stamp = el.get("datetime")
+        if stamp and (found := parse_iso(stamp)) is not None:
+            return found
     for el, _byline, date_class in classed.elements:
         if date_class:
-            value = el.get("title") or _text(el)
-            if len(value) <= 120 and (found := _any_date(value)) is not None:
-                return found, value
+            shown = el.get("title") or _text(el)
+            if len(shown) <= 120 and (found := _any_date(shown)) is not None:
+                return found
     for key in _MODIFIED_KEYS:
         if key in metas and (found := _any_date(metas[key])) is not None:
-            return found, metas[key]
+            return found
     for el in root.iter("time"):
         if (found := _any_date(text_content(el))) is not None:
-            return found, ""
-    return None, ""
+            return found
+    return None
 
 
 def _page_url_date(root: Any, metas: dict[str, str]) -> dt.date | None:
@@ -1111,7 +1111,7 @@ def page_meta(root: Any, units: list[Line], stated: Stated | None = None,
     meta.authors = _fuller(_authors(root, items, metas, classed, units), root, classed)
     if not meta.authors:
         meta.byline_authors = byline_in_page(root)
-    meta.date = _date(root, items, metas, classed)[0]
+    meta.date = _date(root, items, metas, classed)
     if written is not None:
         # The date the reader sees at the article's start wins over a stated
         # one on another day (a CMS's modification or indexing date in a

@@ -411,15 +411,16 @@ def _name_near(
         at = where.get(anchor.number)
         if at is None:
             continue
-        for near in (at + 2,):
-            if 0 <= near < len(lines) and lines[near] not in anchors:
-                name = _name_line(lines[near].text)
-                if name is None:
-                    continue
-                if lower is None:
-                    lower = {w for line in page for w in _LOWER_WORD.findall(line.text)}
-                if not any(w.casefold() in lower for w in _LETTERS.findall(name)):
-                    return [name]
+        near = at + 2
+        if near >= len(lines) or lines[near] in anchors:
+            continue
+        name = _name_line(lines[near].text)
+        if name is None:
+            continue
+        if lower is None:
+            lower = {w for line in page for w in _LOWER_WORD.findall(line.text)}
+        if not any(w.casefold() in lower for w in _LETTERS.findall(name)):
+            return [name]
     return []
 
 

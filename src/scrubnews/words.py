@@ -16,7 +16,7 @@ T = TypeVar("T")
 _WORD = re.compile(r"\w+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 SENTENCE_END = frozenset('.!?…:;"”’»)。！？')
-# ASCII bytes: a ``\w`` character stays, any other becomes a space (for ``_word_count``).
+# ASCII bytes: a ``\w`` character stays, any other becomes a space (for ``word_count``).
 _ASCII_WORDS = bytes(b if chr(b).isalnum() or b == 0x5F else 0x20 for b in range(128)) + bytes(
     b" " * 128
 )
@@ -31,37 +31,6 @@ def tokens(text: str) -> list[str]:
     if text.isascii() or not _CJK.search(text):
         return _WORD.findall(text)
     return _WORD.findall(_CJK.sub(" ", text)) + ["x"] * ((len(_CJK.findall(text)) + 1) // 2)
-
-
-def word_count(text: str) -> int:
-    """Words in ``text``; a CJK character counts as half a word.
-
-    Cached for lines up to 2,000 characters: the stages ask for the same
-    line's count several times, and a long line is not kept alive as a key.
-
-    >>> word_count("Hello, world!")
-    2
-    """
-    return _word_count_cached(text) if len(text) <= 2000 else _word_count(text)
-
-
-def _word_count(text: str) -> int:
-    if text.isascii():
-        # The ``\w+`` runs of ASCII text are the words left once every other byte
-        # is a space: a C-level translate and split, three times ``findall``'s speed.
-        return len(text.encode("ascii").translate(_ASCII_WORDS).split())
-    cjk = len(_CJK.findall(text))
-    if cjk:
-        return len(_WORD.findall(_CJK.sub(" ", text))) + (cjk + 1) // 2
-    return len(_WORD.findall(text))
-
-
-_word_count_cached = functools.lru_cache(maxsize=16384)(_word_count)
-
-
-def ends_sentence(text: str) -> bool:
-    """True if ``text`` ends like a sentence (a stop, a closing quote, CJK marks)."""
-    return bool(text) and text[-1] in SENTENCE_END
 
 
 def short_text_cache(
@@ -94,3 +63,29 @@ def short_text_cache(
         return call
 
     return decorate
+
+
+@short_text_cache(2000, maxsize=16384)
+def word_count(text: str) -> int:
+    """Words in ``text``; a CJK character counts as half a word.
+
+    Cached for lines up to 2,000 characters: the stages ask for the same
+    line's count several times, and a long line is not kept alive as a key.
+
+    >>> word_count("Hello, world!")
+    2
+    """
+    if text.isascii():
+        # The ``\w+`` runs of ASCII text are the words left once every other byte
+        # is a space: a C-level translate and split, three times ``findall``'s speed.
+        return len(text.encode("ascii").translate(_ASCII_WORDS).split())
+    cjk = len(_CJK.findall(text))
+    if cjk:
+        return len(_WORD.findall(_CJK.sub(" ", text))) + (cjk + 1) // 2
+    return len(_WORD.findall(text))
+
+
+def ends_sentence(text: str) -> bool:
+    """True if ``text`` ends like a sentence (a stop, a closing quote, CJK marks)."""
+    return bool(text) and text[-1] in SENTENCE_END
+
