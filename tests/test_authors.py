@@ -277,10 +277,10 @@ _PIECES = [
 @given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=8))
 def test_the_marker_precheck_never_hides_an_author(words: list[str]) -> None:
     """A line the cheap test turns away is one the full search finds nobody in."""
-    from scrubnews.structure import _CAPS_WORD, _DIGIT, _find_authors, _may_mark
+    from scrubnews.structure import _CAPS_WORD, _find_authors, _may_mark
 
     text = " ".join(words)
-    if _DIGIT.search(text) is None and not _may_mark(text):
+    if not _may_mark(text):  # dates too: the handle after a date needs "by", "von", …
         assert _find_authors(text) == []
         assert _find_authors(_CAPS_WORD.sub(lambda m: m.group().capitalize(), text)) == []
     elif "Jane Roy" in text and text.startswith("By Jane Roy"):
@@ -321,10 +321,17 @@ def test_every_byline_marker_passes_the_precheck() -> None:
     phrases = re.search(r"\(\?i:\(\?:(written by.*?)\)\)", strong, re.S)
     labels = re.search(r"\(\?i:\(\?:(autor.*?)\)\\s", strong, re.S)
     weak = re.search(r"\(\?i:([a-z|]+)\)", structure._WEAK_MARK.pattern)
+    # The handles after a date or before one ("… 2015 by marc", "von jdoe · 31. Okt …").
+    handles = [
+        re.search(r"\(\?i:([a-z|]+)\)", pattern.pattern)
+        for pattern in (structure._HANDLE_ON, structure._HANDLE_MARK, structure._HANDLE_FIRST)
+    ]
     assert phrases is not None and labels is not None and weak is not None
+    assert all(found is not None for found in handles)
     markers = [
         alternative.replace("(?:in)?", "")
-        for found in (phrases, labels, weak)
+        for found in (phrases, labels, weak, *handles)
+        if found is not None
         for alternative in found.group(1).replace("\n", "").split("|")
     ]
     assert "thread starter" in markers and "von" in markers and "redaktion" in markers

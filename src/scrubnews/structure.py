@@ -186,8 +186,8 @@ def find_authors(text: str) -> list[str]:
 def _authors_in(text: str) -> tuple[str, ...]:
     if len(text) > 300 or word_count(text) > 30:
         return ()
-    if _DIGIT.search(text) is None and not _may_mark(text):
-        return ()  # no date to follow, and no marker to lead a name
+    if not _may_mark(text):
+        return ()  # no marker to lead a name: every way in needs one
     found = _find_authors(text)
     if not found and _CAPS_RUN.search(text) is not None:
         # "VON MORITZ GATHMANN am 21. April 2020": names in capitals read as names.
@@ -196,8 +196,8 @@ def _authors_in(text: str) -> tuple[str, ...]:
 
 
 # A piece of every byline marker ``_find_authors`` looks for, as ``str.casefold`` writes
-# it: a line with none of them, and without a digit (every other way in needs a date),
-# names nobody. (None holds a letter whose case-blind match differs from ``casefold``:
+# it: a line with none of them names nobody (the ways in after a date need "by", "von",
+# … too). (None holds a letter whose case-blind match differs from ``casefold``:
 # no "i", "k" or "s".)
 _MARK_PIECES = (
     "by", "von", "vom", "par", "por", "door", "autor", "author", "auteur", "reda", "text",
@@ -211,8 +211,7 @@ def _may_mark(text: str) -> bool:
     >>> _may_mark("Geschrieben vonElisa Marvena"), _may_mark("Home News Weather")
     (True, False)
     """
-    folded = text.casefold()
-    return any(piece in folded for piece in _MARK_PIECES)
+    return any(map(text.casefold().__contains__, _MARK_PIECES))
 
 
 # Two words in capitals in a row; one word in capitals.
