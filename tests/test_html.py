@@ -919,3 +919,52 @@ def test_a_further_information_heading_ends_the_article(heading: str) -> None:
     text = "\n".join(block.text for block in clean(_page("", body)).body)
     assert "granite" in text
     assert "harbour office" not in text
+
+
+def test_the_times_of_a_box_of_other_posts_do_not_date_the_article() -> None:
+    related = ("<ul class='related-posts'><li><article><h3>Old news</h3>"
+               "<time datetime='2020-12-03T07:32:49'>3 December 2020</time></article></li></ul>")
+    body = f"<article><h1>Council approves budget</h1>{_PROSE}</article>{related}"
+    assert clean(_page("<title>Council approves budget</title>", body)).date is None
+    shown = "<p class='meta'><time datetime='2023-10-31T09:00'>31 October 2023</time></p>"
+    body = f"<article><h1>Council approves budget</h1>{shown}{_PROSE}</article>{related}"
+    assert clean(_page("", body)).date == dt.datetime(2023, 10, 31, 9, 0)
+
+
+def test_a_last_edited_line_dates_a_page_dating_itself_nowhere_else() -> None:
+    body = (f"<article><h1>Council approves budget</h1>{_PROSE}</article>"
+            "<p>Budget (last edited 2019-11-10 13:28:18 by JaneRoe)</p>")
+    assert clean(_page("", body)).date == dt.datetime(2019, 11, 10, 13, 28)
+    # A publication date written on the page wins over it.
+    body += "<div>Posted 18. 05. 2014 22:38</div>"
+    assert clean(_page("", body)).date == dt.datetime(2014, 5, 18, 22, 38)
+
+
+def test_a_date_that_is_a_part_of_the_title_dates_a_page_dating_itself_nowhere_else() -> None:
+    head = "<title>08.11.2021 | Council approves budget: Town News</title>"
+    body = f"<article><h1>Council approves budget</h1>{_PROSE}</article>"
+    article = clean(_page(head, body))
+    assert article.date == dt.date(2021, 11, 8)
+    assert article.title == "Council approves budget"
+
+
+def test_a_date_with_slashes_is_read_day_first_on_a_british_english_page() -> None:
+    body = (f"<article><h1>Council approves budget</h1><span class='time'>02/10/2020</span>"
+            f"{_PROSE}</article>")
+    for lang, day in (("en-GB", dt.date(2020, 10, 2)), ("en-US", dt.date(2020, 2, 10)),
+                      ("en", dt.date(2020, 2, 10))):
+        raw = (f"<html lang='{lang}'><head><title>Council approves budget</title></head>"
+               f"<body>{body}</body></html>").encode()
+        assert clean(raw).date == day, lang
+
+
+def test_a_labelled_date_in_the_page_footer_dates_a_page_dating_itself_nowhere_else() -> None:
+    article = f"<article><h1>Council approves budget</h1>{_PROSE}</article>"
+    footer = ("<footer>Letzte Änderung: 31.10.2023 - 14:49:39 Erschienen am: 01.11.2023 "
+              "© Town News</footer>")
+    assert clean(_page("", article + footer)).date == dt.date(2023, 11, 1)
+    footer = "<footer>Diese Seite wurde zuletzt am 29. Januar 2020 um 13:22 Uhr geändert.</footer>"
+    assert clean(_page("", article + footer)).date == dt.datetime(2020, 1, 29, 13, 22)
+    # A date in the footer with no label is not the article's.
+    footer = "<footer>Town News 02.01.2020 Imprint</footer>"
+    assert clean(_page("", article + footer)).date is None

@@ -15,12 +15,18 @@ In order of trust, for each field:
   ``datePublished``, ``itemprop=datePublished`` (ISO 8601, RFC 2822 or
   asctime); a date in the page's address (canonical link, ``og:url``) when
   none is stated or when it gives the local day of a late UTC stamp; then
-  ``<time>`` (``pubdate`` or a ``published`` class first), an element whose
-  class names a date; the modification date only as a last resort. A generic
+  ``<time>`` (``pubdate`` or a ``published`` class first; not in a box of
+  other posts), an element whose class names a date (a date with slashes read
+  day first on a page in British English); the modification date only as a
+  last resort. A generic
   ``date`` meta tag (``dc.date``, ``dcterms.date``) yields to the page's one
   ``<time datetime>``. A date
   written at the article's start (a dateline by the headline, "Updated ...")
-  wins over a stated one on another day.
+  wins over a stated one on another day. A page stating no date at all is
+  dated by a part of its title that is a date ("08.11.2021 | ..."), then by a
+  date written anywhere on it (an update, "last edited ...", only when it has
+  nothing else), then by a labelled date in the chrome dropped ("Erschienen
+  am: 01.11.2023" in a footer).
 """
 
 from __future__ import annotations
@@ -61,6 +67,8 @@ _BY = re.compile(
 _HOST = re.compile(r"https?://([^/:?#\s]+)")
 _WRITTEN_BY = re.compile(r"written|author|autor|verfasst|geschrieben|écrit|escrito", re.I)
 _COMMENT = re.compile(r"comment|respond|reply|kommentar", re.IGNORECASE)
+# A box listing other posts, each with its own date.
+_LISTING = re.compile(r"related|teaser|sidebar|widget|recent|popular|more-?news", re.IGNORECASE)
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bu\.)\s*")
 _NOT_NAME = re.compile(
     r"https?:|www\.|@|\d|\b(?:updated|published|posted|comments?|admin|no author)\b",
@@ -339,8 +347,9 @@ def _text(el: Any) -> str:
     return _clean(" ".join(el.itertext()))
 
 
-def _in_chrome(el: Any) -> bool:
-    """True if ``el`` sits in a form, aside, nav or a comment container."""
+def _in_chrome(el: Any, listing: bool = False) -> bool:
+    """True if ``el`` sits in a form, aside, nav or a comment container; with
+    ``listing``, also in a list of other posts (related, recent, teasers)."""
     for depth, up in enumerate(el.iterancestors()):
         if depth > 30:
             break
@@ -348,7 +357,9 @@ def _in_chrome(el: Any) -> bool:
         if tag in ("form", "aside", "nav"):
             return True
         classes = f"{up.get('class') or ''} {up.get('id') or ''}"
-        if len(classes) > 1 and _COMMENT.search(classes):
+        if len(classes) > 1 and (
+            _COMMENT.search(classes) or (listing and _LISTING.search(classes))
+        ):
             return True
     return False
 
@@ -391,19 +402,38 @@ def _undated(title: str | None) -> str | None:
     >>> _undated("Council votes on 3 March 2022 - Town News")
     'Council votes on 3 March 2022 - Town News'
     """
+    return _dated(title)[0]
+
+
+def _dated(title: str | None) -> tuple[str | None, dt.date | dt.datetime | None]:
+    """``title`` without a first or last part that is only a date, and that date.
+
+    >>> _dated("08.11.2021 | Online-Fachtag")
+    ('Online-Fachtag', datetime.date(2021, 11, 8))
+    """
     if not title:
-        return title
+        return title, None
     pieces = SEPARATOR.split(title)
     if len(pieces) < 2:
-        return title
+        return title, None
     for index in (0, -1):
         piece = pieces[index].strip()
         found = find_date(piece)
         if found is not None and found[1] == 0 and found[2] >= len(piece) - 1:
             cut = SEPARATOR.search(title) if index == 0 else list(SEPARATOR.finditer(title))[-1]
             assert cut is not None
-            return title[cut.end() :] if index == 0 else title[: cut.start()]
-    return title
+            return (title[cut.end() :] if index == 0 else title[: cut.start()]), found[0]
+    return title, None
+
+
+def _title_date(root: Any, stated: Stated) -> dt.date | dt.datetime | None:
+    """A date that is a first or last part of the stated title or the ``<title>``."""
+    el = root.find(".//title")
+    for title in (stated.title(), _clean(text_content(el)) if el is not None else ""):
+        found = _dated(title)[1]
+        if found is not None:
+            return found
+    return None
 
 
 def _within(heading: str, title: str) -> bool:
@@ -926,18 +956,20 @@ def _date(root: Any, items: list[dict[str, Any]], metas: dict[str, str],
                                    or "publish" in (el.get("class") or "")))
     for el in times:
         stamp = el.get("datetime")
-        if stamp and (found := parse_iso(stamp)) is not None:
+        if stamp and (found := parse_iso(stamp)) is not None and not _in_chrome(el, True):
             return found
     for el, _byline, date_class in classed.elements:
         if date_class:
             shown = el.get("title") or _text(el)
             if len(shown) <= 120 and (found := _any_date(shown)) is not None:
+                if "/" in shown and day_first_english(root):
+                    found = _any_date(shown, day_first=True) or found
                 return found
     for key in _MODIFIED_KEYS:
         if key in metas and (found := _any_date(metas[key])) is not None:
             return found
     for el in root.iter("time"):
-        if (found := _any_date(text_content(el))) is not None:
+        if (found := _any_date(text_content(el))) is not None and not _in_chrome(el, True):
             return found
     return None
 
@@ -994,14 +1026,30 @@ def _stated_date(value: str) -> dt.date | dt.datetime | None:
     return found
 
 
-def _any_date(value: str | None) -> dt.date | dt.datetime | None:
+def _any_date(value: str | None, day_first: bool = False) -> dt.date | dt.datetime | None:
     if not value:
         return None
     found = _stated_date(value)
     if found is None:
-        hit = find_date(value[:200])
+        hit = find_date(value[:200], day_first=day_first)
         found = hit[0] if hit else None
     return found
+
+
+# English as written outside North America: the day before the month ("02/10/2020").
+_DAY_FIRST_ENGLISH = frozenset(("en-gb", "en-uk", "en-ie", "en-au", "en-nz", "en-in", "en-za"))
+
+
+def day_first_english(root: Any) -> bool:
+    """True if the page's ``<html lang>`` is an English written day first (``en-GB``).
+
+    >>> import lxml.etree
+    >>> day_first_english(lxml.etree.fromstring('<html lang="en-GB"></html>'))
+    True
+    """
+    lang = root.get("lang") or root.get("xml:lang") \
+        or root.get("{http://www.w3.org/XML/1998/namespace}lang") or ""
+    return lang.strip().lower().replace("_", "-") in _DAY_FIRST_ENGLISH
 
 
 def url_date(url: str) -> dt.date | None:
@@ -1118,7 +1166,8 @@ def page_meta(root: Any, units: list[Line], stated: Stated | None = None,
         # ``date`` meta tag, a first publication the page since updated).
         seen = written(False)
         if seen is None and meta.date is None:
-            seen = written(True)
+            # A date the title gives ("08.11.2021 | Fachtag"), else one anywhere on the page.
+            seen = _title_date(root, stated) or written(True)
         if seen is not None and (meta.date is None or _other_day(seen, meta.date)):
             meta.date = seen
     if meta.title:
