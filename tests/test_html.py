@@ -968,3 +968,36 @@ def test_a_labelled_date_in_the_page_footer_dates_a_page_dating_itself_nowhere_e
     # A date in the footer with no label is not the article's.
     footer = "<footer>Town News 02.01.2020 Imprint</footer>"
     assert clean(_page("", article + footer)).date is None
+
+
+def test_the_pages_heading_counts_though_the_article_holds_many_headings() -> None:
+    sections = "".join(f"<h2>Step {n} of the works</h2>{PROSE}" for n in range(10))
+    body = f"<header><h1>Harbour wall rebuilt</h1></header><article>{sections}</article>"
+    head = "<title>Harbour wall rebuilt - townblog</title>"
+    assert clean(_page(head, body)).title == "Harbour wall rebuilt"
+
+
+def test_of_headings_repeating_parts_of_the_title_the_closest_names_the_article() -> None:
+    head = "<title>Small sheep lore | Maescot the Sheep – Webcomic</title>"
+    body = ("<header><h1>Maescot the Sheep – Webcomic</h1></header>"
+            "<article><h1>Small sheep lore</h1>" + PROSE * 3 + "</article>")
+    assert clean(_page(head, body)).title == "Small sheep lore"
+
+
+def test_a_heading_repeating_the_titles_last_parts_leaves_the_first_as_headline() -> None:
+    head = "<title>Enchufla Figures - Salsa Figures - Rueda in Berlin</title>"
+    body = ("<header><h1>Salsa Figures - Rueda in Berlin</h1></header>"
+            "<article>" + PROSE * 3 + "</article>")
+    assert clean(_page(head, body)).title == "Enchufla Figures"
+
+
+def test_an_h3_repeating_the_titles_first_part_outranks_the_site_name() -> None:
+    head = ('<link rel="canonical" href="https://www.townblog.example/?p=2895">'
+            "<title>Harbour wall rebuilt in granite : Townblog | Notes on the town"
+            " | Since 2005</title>")
+    body = ("<header><h1>Townblog</h1></header><article>"
+            "<h3>Harbour wall rebuilt in granite</h3>" + PROSE * 3 + "</article>")
+    assert clean(_page(head, body)).title == "Harbour wall rebuilt in granite"
+    head = "<title>Harbour wall rebuilt in granite - Harbour Championships Town 2022</title>"
+    body = "<article><h3>Harbour wall rebuilt in granite</h3>" + PROSE * 3 + "</article>"
+    assert clean(_page(head, body)).title == "Harbour wall rebuilt in granite"

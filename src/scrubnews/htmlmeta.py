@@ -5,7 +5,10 @@ In order of trust, for each field:
 - title: JSON-LD ``headline``, ``og:title``, ``twitter:title``, else
   ``<title>``; a site name after a separator (``Title | Site``) is cut when
   one part matches the page's ``<h1>`` (or, failing that, when the other
-  part names the site); with no stated title, the first ``<h1>``.
+  part names the site); of parts several headings repeat, the one repeated
+  best; when a heading repeats the last parts (site and section), the first;
+  when only the site's name is a heading, the first part an ``<h3>``
+  repeats; with no stated title, the first ``<h1>``.
 - authors: JSON-LD ``author`` (people before organisations), author meta
   tags (``author``, ``article:author``, ``dc.creator``, ``parsely-author``,
   ``sailthru.author``, ``byl``), then the page: ``itemprop=author``,
@@ -537,9 +540,11 @@ def _stated_title(root: Any, stated: Stated, units: list[Line],
     metas = stated.metas
     said = stated.title()
     # Headings around the article: the units kept are the main content and the lines before it.
-    heads = [u.text for u in units if u.kind == "h" and u.level <= 2]
-    heads += [_clean(" ".join(h.itertext())) for h in h1_elements[:3]]
-    heads = [h for h in heads if h][:8]
+    # (The page's first <h1>s count even when the article holds many headings.)
+    heads = [u.text for u in units if u.kind == "h" and u.level <= 2][:8]
+    heads += [h for h in (_clean(" ".join(h.itertext())) for h in h1_elements[:3])
+              if h not in heads]
+    heads = [h for h in heads if h]
     el = root.find(".//title")
     document = _clean(text_content(el)) if el is not None else ""
     if document.startswith("<"):
@@ -567,10 +572,27 @@ def _stated_title(root: Any, stated: Stated, units: list[Line],
         best = max(heads, key=lambda h: overlap(h, said))
         # The stated title, or the part of it that the page's heading repeats.
         choice = max([said, *parts], key=lambda p: (round(overlap(best, p), 2), p == said))
-        if overlap(best, choice) >= 0.8:
+        if len(parts) > 1 and choice != said:
+            # Headings repeating several parts: the part a heading repeats best (of
+            # equals, the one the heading closest to the whole title repeats).
+            scores = [max(round(overlap(h, p), 2) for h in heads) for p in parts]
+            if max(scores) > round(overlap(best, choice), 2):
+                choice = parts[scores.index(max(scores))]
+                best = max(heads, key=lambda h: overlap(h, choice))
+        elif len(parts) > 1 and (lead := _lead_before(best, parts)):
+            return lead
+        # A heading naming the site ("Krimiblog-Archiv") yields to an <h3> below
+        # repeating the title's first part.
+        site_heading = choice != parts[0] and _minor_repeats(units, parts[0]) \
+            and _is_site([best], _site_names(root, stated.items, metas))
+        if overlap(best, choice) >= 0.8 and not site_heading:
             return choice
-        if _within(best, said):
+        if _within(best, said) and not site_heading:
             return best
+    if len(parts) > 1 and _minor_repeats(units, parts[0]):
+        # No larger heading repeats the title's first part, or only the site's
+        # name: an <h3> repeating that part marks it as the headline.
+        return parts[0]
     if len(parts) > 1:
         site = (metas.get("og:site_name") or metas.get("application-name") or "").casefold()
         if site:
@@ -589,6 +611,29 @@ def _stated_title(root: Any, stated: Stated, units: list[Line],
         if len(_words(parts[0])) >= 4 and len(_words(parts[-1])) <= 3:
             return " - ".join(parts[:-1])
     return said
+
+
+def _minor_repeats(units: list[Line], part: str) -> bool:
+    """True if one of the first ``<h3>`` headings repeats ``part`` of the title."""
+    minor = [u.text for u in units if u.kind == "h" and u.level == 3][:5]
+    return len(_words(part)) >= 2 and any(overlap(h, part) >= 0.8 for h in minor)
+
+
+def _lead_before(heading: str, parts: list[str]) -> str:
+    """The title's leading parts when ``heading`` repeats all the rest (a site
+    and its section): "Enchufla Figuren - Salsa-Figuren - Rueda in Berlin"
+    under the heading "Salsa-Figuren - Rueda in Berlin" gives "Enchufla Figuren".
+
+    >>> _lead_before("Salsa-Figuren - Rueda", ["Enchufla Figuren", "Salsa-Figuren", "Rueda"])
+    'Enchufla Figuren'
+    >>> _lead_before("Salsa-Figuren", ["Enchufla Figuren", "Salsa-Figuren", "Rueda"])
+    ''
+    """
+    words = _words(heading)
+    for cut in range(1, len(parts)):
+        if words == _words(" ".join(parts[cut:])):
+            return " - ".join(parts[:cut])
+    return ""
 
 
 _CLASS_TAGS = ("div", "span", "p", "a", "address", "li", "strong", "em", "b", "time", "abbr",
