@@ -1001,3 +1001,21 @@ def test_an_h3_repeating_the_titles_first_part_outranks_the_site_name() -> None:
     head = "<title>Harbour wall rebuilt in granite - Harbour Championships Town 2022</title>"
     body = "<article><h3>Harbour wall rebuilt in granite</h3>" + PROSE * 3 + "</article>"
     assert clean(_page(head, body)).title == "Harbour wall rebuilt in granite"
+
+
+def test_a_heading_rewording_the_one_title_stated_for_machines_is_the_headline() -> None:
+    said = "Harbour levy: town pays for granite quay"
+    shown = "The town pays a harbour levy for the new granite quay"
+    body = f"<article><h1>{shown}</h1>" + PROSE * 3 + "</article>"
+    head = (f'<meta property="og:title" content="{said}">'
+            f'<meta name="twitter:title" content="{said}"><title>{said} › Town News</title>')
+    assert clean(_page(head, body)).title == shown
+    # A social title worded otherwise: the page states more than one title, and
+    # the stated one stays.
+    social = ('<meta name="twitter:title" content="Fishing crews fund the quay">'
+              f'<meta property="og:title" content="{said}"><title>{said} | Town News</title>')
+    assert clean(_page(social, body)).title == said
+    # A heading holding the title whole, with a kicker or a soft hyphen, is no rewording.
+    for kicked in (f"Works at the harbour {said}", said.replace("granite", "gra&shy;nite")):
+        body = f"<article><h1>{kicked}</h1>" + PROSE * 3 + "</article>"
+        assert clean(_page(head, body)).title == said

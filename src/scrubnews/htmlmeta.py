@@ -58,7 +58,7 @@ from scrubnews.words import short_text_cache
 text_content: Any = lxml.etree.XPath("string()", smart_strings=False)
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
-SEPARATOR = re.compile(r"\s[|–—·•»:/-]{1,2}\s|\s::\s")
+SEPARATOR = re.compile(r"\s[|–—·•»›:/-]{1,2}\s|\s::\s")
 _BY = re.compile(
     r"(?:(?:post |article )?(?:author|autor|autorin|auteur|verfasser)(?:\s{0,3}:)?\s{0,3}"
     r"|(?:written|posted|published|geschrieben|veröffentlicht|verfasst|erstellt|publiziert"
@@ -156,7 +156,8 @@ def _clean(text: str | None) -> str:
 
 
 def _words(text: str) -> list[str]:
-    return _WORD.findall(text.casefold())
+    # A soft hyphen ("Deutsch&shy;land") is no word break.
+    return _WORD.findall(text.casefold().replace("\xad", "") if "\xad" in text else text.casefold())
 
 
 def overlap(a: str, b: str) -> float:
@@ -512,7 +513,8 @@ def _shown_headline(root: Any, stated: Stated, units: list[Line], title: str,
     share less than half its words with the heading, which the ``<title>`` does
     not hold (so it is no site or section name): "Wie hoch sind die Zinsen für
     einen Privatkredit?" shown above "Privatkredit-Zinsen: So ermitteln Sie
-    Ihre Kosten".
+    Ihre Kosten"; or more than half, when every stated title is that one
+    (``_reworded``).
     """
     said = stated.title()
     el = root.find(".//title")
@@ -529,10 +531,28 @@ def _shown_headline(root: Any, stated: Stated, units: list[Line], title: str,
         return None
     heading = h1s[0]
     parts = [document, *SEPARATOR.split(document)]
-    if max(overlap(said, p) for p in parts) < 0.95 or overlap(heading, title) >= 0.5 \
+    if max(overlap(said, p) for p in parts) < 0.95 \
             or max(overlap(heading, p) for p in parts) >= 0.8:
         return None
+    if overlap(heading, title) >= 0.5 and not _reworded(heading, title, stated, said):
+        return None
     return heading
+
+
+def _reworded(heading: str, title: str, stated: Stated, said: str) -> bool:
+    """True if ``heading`` words the article's headline otherwise than ``title``
+    though sharing half its words, and every title the page states for machines
+    (JSON-LD, ``og:title``, ``twitter:title``) is that one title: "Der
+    Nervenkrieg um den Brexit geht in die nächste Runde" shown above the search
+    and social title "Brexit: Nervenkrieg geht in nächste Runde". A heading
+    holding the title whole (a kicker or a date added to it) is not."""
+    if overlap(heading, title) >= 0.95 or _within(title, heading):
+        return False
+    stated_titles = [stated.metas.get(key, "") for key in ("og:title", "twitter:title")]
+    stated_titles += [item["headline"] for item in stated.items
+                      if _is_article(item) and isinstance(item.get("headline"), str)]
+    return all(overlap(said, t) >= 0.95 or overlap(said, SEPARATOR.split(t)[0]) >= 0.95
+               for t in stated_titles if t)
 
 
 def _stated_title(root: Any, stated: Stated, units: list[Line],
