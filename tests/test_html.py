@@ -1019,3 +1019,14 @@ def test_a_heading_rewording_the_one_title_stated_for_machines_is_the_headline()
     for kicked in (f"Works at the harbour {said}", said.replace("granite", "gra&shy;nite")):
         body = f"<article><h1>{kicked}</h1>" + PROSE * 3 + "</article>"
         assert clean(_page(head, body)).title == said
+
+
+def test_an_update_at_the_article_start_yields_to_the_publication_date_beside_it() -> None:
+    head = '<meta property="article:published_time" content="2019-09-26T11:43:53+02:00">'
+    body = ("<article><h1>Council approves budget</h1>"
+            "<p>26 September 2019 Jane Roe Leave a comment</p>"
+            f"<div class='entry'><p>Updated on 19.02.2020</p>{_PROSE}</div></article>")
+    assert clean(_page(head, body)).date == dt.datetime(2019, 9, 26, 11, 43)
+    # Alone at the article's start, the update dates it.
+    body = body.replace("<p>26 September 2019 Jane Roe Leave a comment</p>", "")
+    assert clean(_page(head, body)).date == dt.date(2020, 2, 19)

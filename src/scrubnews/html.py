@@ -865,10 +865,10 @@ class _Walk:
         """The date of the date line nearest the article's start (just before
         or at the start of the main container; a paragraph opening with its
         date counts), else (``anywhere``) just after it or in the rest of the
-        page, where "Updated ..." lines are read only when nothing else is, and
-        a labelled date in the dropped chrome ("Erschienen am: 01.11.2023")
-        before them. A date with slashes is read day first on a page not in
-        English or in British English."""
+        page. An "Updated ..." line yields to another date line near the start
+        and, anywhere, to any other date and to a labelled date in the dropped
+        chrome ("Erschienen am: 01.11.2023"). A date with slashes is read day
+        first on a page not in English or in British English."""
         lines = self.lines
         first, last = self.span
         # Nearest to the container's start first: a dateline under the headline
@@ -894,7 +894,9 @@ class _Walk:
                     return opening
                 continue
             if any(c.isdigit() for c in text) and is_date_line(text):
-                if anywhere and updated_line(text):
+                if updated_line(text) and (anywhere or index in seen):
+                    # An update yields to a publication date near it, or anywhere
+                    # to any other date.
                     if update is None and (found := find_date(text)) is not None:
                         update = found[0]
                     continue
