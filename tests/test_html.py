@@ -1030,3 +1030,10 @@ def test_an_update_at_the_article_start_yields_to_the_publication_date_beside_it
     # Alone at the article's start, the update dates it.
     body = body.replace("<p>26 September 2019 Jane Roe Leave a comment</p>", "")
     assert clean(_page(head, body)).date == dt.date(2020, 2, 19)
+
+
+def test_the_sites_name_glued_to_the_title_without_spaces_is_cut() -> None:
+    head = ('<meta property="og:site_name" content="NEWS WEB EASY">'
+            '<meta property="og:title" content="NEWS WEB EASY|港の壁を直す">')
+    body = "<article><h2>ニュース</h2>" + PROSE * 3 + "</article>"
+    assert clean(_page(head, body)).title == "港の壁を直す"

@@ -8,7 +8,8 @@ In order of trust, for each field:
   part names the site); of parts several headings repeat, the one repeated
   best; when a heading repeats the last parts (site and section), the first;
   when only the site's name is a heading, the first part an ``<h3>``
-  repeats; with no stated title, the first ``<h1>``.
+  repeats; the site's name glued on without spaces ("NEWS WEB EASY|...") is
+  cut; with no stated title, the first ``<h1>``.
 - authors: JSON-LD ``author`` (people before organisations), author meta
   tags (``author``, ``article:author``, ``dc.creator``, ``parsely-author``,
   ``sailthru.author``, ``byl``), then the page: ``itemprop=author``,
@@ -630,7 +631,35 @@ def _stated_title(root: Any, stated: Stated, units: list[Line],
             return " - ".join(rest)
         if len(_words(parts[0])) >= 4 and len(_words(parts[-1])) <= 3:
             return " - ".join(parts[:-1])
-    return said
+    return _unglued(said, metas.get("og:site_name") or "")
+
+
+_GLUE = "|｜:：-–—»›·•/"
+
+
+def _unglued(title: str, site: str) -> str:
+    """``title`` without the site's name glued to it by a separator without
+    spaces, as CJK sites write it.
+
+    >>> _unglued("NEWS WEB EASY|子どもへの体罰を禁止する", "NEWS WEB EASY")
+    '子どもへの体罰を禁止する'
+    >>> _unglued("Harbour wall rebuilt｜Town News", "Town News")
+    'Harbour wall rebuilt'
+    >>> _unglued("Town News today", "Town News")
+    'Town News today'
+    """
+    site = site.strip()
+    if len(site) < 3 or len(title) <= len(site) + 1:
+        return title
+    if title[: len(site)].casefold() == site.casefold():
+        rest = title[len(site) :].lstrip()
+        if rest[:1] and rest[0] in _GLUE and _words(rest[1:]):
+            return rest[1:].strip()
+    if title[-len(site) :].casefold() == site.casefold():
+        rest = title[: -len(site)].rstrip()
+        if rest[-1:] and rest[-1] in _GLUE and _words(rest[:-1]):
+            return rest[:-1].strip()
+    return title
 
 
 def _minor_repeats(units: list[Line], part: str) -> bool:
