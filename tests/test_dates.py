@@ -51,3 +51,24 @@ def test_a_source_with_published_and_updated_times_is_a_dateline() -> None:
 def test_a_month_glued_to_the_text_before_it_is_read() -> None:
     assert find_date("Town GazetteOctober 13, 2016") is not None
     assert find_date("DecemberOctober") is None
+
+
+def test_month_names_of_more_languages_are_read() -> None:
+    cases = {
+        "15 августа 2016, 13:43": (2016, 8, 15),
+        "5 października 2020": (2020, 10, 5),
+        "3. září 2019": (2019, 9, 3),
+        "1. listopadu 2020": (2020, 11, 1),
+        "12 Ekim 2021": (2021, 10, 12),
+        "7 maj 2019": (2019, 5, 7),
+        "24 desember 2020": (2020, 12, 24),
+    }
+    for text, (year, month, day) in cases.items():
+        found = find_date(text)
+        assert found is not None, text
+        assert (found[0].year, found[0].month, found[0].day) == (year, month, day), text
+
+
+def test_a_word_that_is_no_month_is_no_date() -> None:
+    assert find_date("12 Monate 2021") is None
+    assert find_date("3 Stücke 2019") is None

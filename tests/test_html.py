@@ -919,3 +919,121 @@ def test_a_further_information_heading_ends_the_article(heading: str) -> None:
     text = "\n".join(block.text for block in clean(_page("", body)).body)
     assert "granite" in text
     assert "harbour office" not in text
+
+
+def test_the_times_of_a_box_of_other_posts_do_not_date_the_article() -> None:
+    related = ("<ul class='related-posts'><li><article><h3>Old news</h3>"
+               "<time datetime='2020-12-03T07:32:49'>3 December 2020</time></article></li></ul>")
+    body = f"<article><h1>Council approves budget</h1>{_PROSE}</article>{related}"
+    assert clean(_page("<title>Council approves budget</title>", body)).date is None
+    shown = "<p class='meta'><time datetime='2023-10-31T09:00'>31 October 2023</time></p>"
+    body = f"<article><h1>Council approves budget</h1>{shown}{_PROSE}</article>{related}"
+    assert clean(_page("", body)).date == dt.datetime(2023, 10, 31, 9, 0)
+
+
+def test_a_last_edited_line_dates_a_page_dating_itself_nowhere_else() -> None:
+    body = (f"<article><h1>Council approves budget</h1>{_PROSE}</article>"
+            "<p>Budget (last edited 2019-11-10 13:28:18 by JaneRoe)</p>")
+    assert clean(_page("", body)).date == dt.datetime(2019, 11, 10, 13, 28)
+    # A publication date written on the page wins over it.
+    body += "<div>Posted 18. 05. 2014 22:38</div>"
+    assert clean(_page("", body)).date == dt.datetime(2014, 5, 18, 22, 38)
+
+
+def test_a_date_that_is_a_part_of_the_title_dates_a_page_dating_itself_nowhere_else() -> None:
+    head = "<title>08.11.2021 | Council approves budget: Town News</title>"
+    body = f"<article><h1>Council approves budget</h1>{_PROSE}</article>"
+    article = clean(_page(head, body))
+    assert article.date == dt.date(2021, 11, 8)
+    assert article.title == "Council approves budget"
+
+
+def test_a_date_with_slashes_is_read_day_first_on_a_british_english_page() -> None:
+    body = (f"<article><h1>Council approves budget</h1><span class='time'>02/10/2020</span>"
+            f"{_PROSE}</article>")
+    for lang, day in (("en-GB", dt.date(2020, 10, 2)), ("en-US", dt.date(2020, 2, 10)),
+                      ("en", dt.date(2020, 2, 10))):
+        raw = (f"<html lang='{lang}'><head><title>Council approves budget</title></head>"
+               f"<body>{body}</body></html>").encode()
+        assert clean(raw).date == day, lang
+
+
+def test_a_labelled_date_in_the_page_footer_dates_a_page_dating_itself_nowhere_else() -> None:
+    article = f"<article><h1>Council approves budget</h1>{_PROSE}</article>"
+    footer = ("<footer>Letzte Änderung: 31.10.2023 - 14:49:39 Erschienen am: 01.11.2023 "
+              "© Town News</footer>")
+    assert clean(_page("", article + footer)).date == dt.date(2023, 11, 1)
+    footer = "<footer>Diese Seite wurde zuletzt am 29. Januar 2020 um 13:22 Uhr geändert.</footer>"
+    assert clean(_page("", article + footer)).date == dt.datetime(2020, 1, 29, 13, 22)
+    # A date in the footer with no label is not the article's.
+    footer = "<footer>Town News 02.01.2020 Imprint</footer>"
+    assert clean(_page("", article + footer)).date is None
+
+
+def test_the_pages_heading_counts_though_the_article_holds_many_headings() -> None:
+    sections = "".join(f"<h2>Step {n} of the works</h2>{PROSE}" for n in range(10))
+    body = f"<header><h1>Harbour wall rebuilt</h1></header><article>{sections}</article>"
+    head = "<title>Harbour wall rebuilt - townblog</title>"
+    assert clean(_page(head, body)).title == "Harbour wall rebuilt"
+
+
+def test_of_headings_repeating_parts_of_the_title_the_closest_names_the_article() -> None:
+    head = "<title>Small sheep lore | Maescot the Sheep – Webcomic</title>"
+    body = ("<header><h1>Maescot the Sheep – Webcomic</h1></header>"
+            "<article><h1>Small sheep lore</h1>" + PROSE * 3 + "</article>")
+    assert clean(_page(head, body)).title == "Small sheep lore"
+
+
+def test_a_heading_repeating_the_titles_last_parts_leaves_the_first_as_headline() -> None:
+    head = "<title>Enchufla Figures - Salsa Figures - Rueda in Berlin</title>"
+    body = ("<header><h1>Salsa Figures - Rueda in Berlin</h1></header>"
+            "<article>" + PROSE * 3 + "</article>")
+    assert clean(_page(head, body)).title == "Enchufla Figures"
+
+
+def test_an_h3_repeating_the_titles_first_part_outranks_the_site_name() -> None:
+    head = ('<link rel="canonical" href="https://www.townblog.example/?p=2895">'
+            "<title>Harbour wall rebuilt in granite : Townblog | Notes on the town"
+            " | Since 2005</title>")
+    body = ("<header><h1>Townblog</h1></header><article>"
+            "<h3>Harbour wall rebuilt in granite</h3>" + PROSE * 3 + "</article>")
+    assert clean(_page(head, body)).title == "Harbour wall rebuilt in granite"
+    head = "<title>Harbour wall rebuilt in granite - Harbour Championships Town 2022</title>"
+    body = "<article><h3>Harbour wall rebuilt in granite</h3>" + PROSE * 3 + "</article>"
+    assert clean(_page(head, body)).title == "Harbour wall rebuilt in granite"
+
+
+def test_a_heading_rewording_the_one_title_stated_for_machines_is_the_headline() -> None:
+    said = "Harbour levy: town pays for granite quay"
+    shown = "The town pays a harbour levy for the new granite quay"
+    body = f"<article><h1>{shown}</h1>" + PROSE * 3 + "</article>"
+    head = (f'<meta property="og:title" content="{said}">'
+            f'<meta name="twitter:title" content="{said}"><title>{said} › Town News</title>')
+    assert clean(_page(head, body)).title == shown
+    # A social title worded otherwise: the page states more than one title, and
+    # the stated one stays.
+    social = ('<meta name="twitter:title" content="Fishing crews fund the quay">'
+              f'<meta property="og:title" content="{said}"><title>{said} | Town News</title>')
+    assert clean(_page(social, body)).title == said
+    # A heading holding the title whole, with a kicker or a soft hyphen, is no rewording.
+    for kicked in (f"Works at the harbour {said}", said.replace("granite", "gra&shy;nite")):
+        body = f"<article><h1>{kicked}</h1>" + PROSE * 3 + "</article>"
+        assert clean(_page(head, body)).title == said
+
+
+def test_an_update_at_the_article_start_yields_to_the_publication_date_beside_it() -> None:
+    head = '<meta property="article:published_time" content="2019-09-26T11:43:53+02:00">'
+    body = ("<article><h1>Council approves budget</h1>"
+            "<p>26 September 2019 Jane Roe Leave a comment</p>"
+            f"<div class='entry'><p>Updated on 19.02.2020</p>{_PROSE}</div></article>")
+    assert clean(_page(head, body)).date == dt.datetime(2019, 9, 26, 11, 43)
+    # Alone at the article's start, the update dates it.
+    body = body.replace("<p>26 September 2019 Jane Roe Leave a comment</p>", "")
+    assert clean(_page(head, body)).date == dt.date(2020, 2, 19)
+
+
+def test_the_sites_name_glued_to_the_title_without_spaces_is_cut() -> None:
+    head = ('<meta property="og:site_name" content="NEWS WEB EASY">'
+            '<meta property="og:title" content="NEWS WEB EASY|港の壁を直す">')
+    body = "<article><h2>ニュース</h2>" + PROSE * 3 + "</article>"
+    assert clean(_page(head, body)).title == "港の壁を直す"

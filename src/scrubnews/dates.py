@@ -1,7 +1,10 @@
 """Dates as news pages print them, in several languages, to ``date``/``datetime``.
 
 Absolute dates only: ISO (``2012-07-05``, ``2012-07-05T10:30``), day-month-year
-(``5 July 2012``, ``4 Jul 12``, ``5. Juli 2012``, ``5 de julio de 2012``),
+(``5 July 2012``, ``4 Jul 12``, ``5. Juli 2012``, ``5 de julio de 2012``,
+``15 августа 2016``, ``5 października 2020``; month names in English, German,
+French, Spanish, Italian, Portuguese, Dutch, the Scandinavian languages,
+Russian, Polish, Czech and Turkish),
 month-day-year (``July 5, 2012``), numeric (``05.07.2012`` day first,
 ``7/5/2012`` month first unless the day is over 12). A time right after the
 date (``10:30``) makes a ``datetime``. All patterns are bounded: no
@@ -17,18 +20,28 @@ from functools import lru_cache
 _MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
     (
-        "january jan januar janvier enero gennaio janeiro januari jänner janv ene gen",
-        "february feb februar février fevrier febrero febbraio fevereiro februari févr fév",
-        "march mar märz maerz mars marzo março maart mär",
-        "april apr avril abril aprile",
-        "may mai mayo maggio maio mei",
-        "june jun juni juin junio giugno junho",
-        "july jul juli juillet julio luglio julho juil",
-        "august aug août aout agosto augustus ago",
-        "september sep sept septembre septiembre settembre setembro set",
-        "october oct oktober octobre octubre ottobre outubro okt ott out",
-        "november nov novembre noviembre novembro",
-        "december dec dezember décembre decembre diciembre dicembre dezembro dez déc dic",
+        "january jan januar janvier enero gennaio janeiro januari jänner janv ene gen "
+        "января январь stycznia styczeń ledna leden ocak",
+        "february feb februar février fevrier febrero febbraio fevereiro februari févr fév "
+        "февраля февраль lutego luty února únor şubat",
+        "march mar märz maerz mars marzo março maart mär марта март marca marzec března "
+        "březen mart",
+        "april apr avril abril aprile апреля апрель kwietnia kwiecień dubna duben nisan",
+        "may mai mayo maggio maio mei мая май maja maj května květen mayıs",
+        "june jun juni juin junio giugno junho июня июнь czerwca czerwiec června červen "
+        "haziran",
+        "july jul juli juillet julio luglio julho juil июля июль lipca lipiec července "
+        "červenec temmuz",
+        "august aug août aout agosto augustus ago augusti августа август sierpnia sierpień "
+        "srpna srpen ağustos",
+        "september sep sept septembre septiembre settembre setembro set сентября сентябрь "
+        "września wrzesień září eylül",
+        "october oct oktober octobre octubre ottobre outubro okt ott out октября октябрь "
+        "października październik října říjen ekim",
+        "november nov novembre noviembre novembro ноября ноябрь listopada listopad "
+        "listopadu kasım",
+        "december dec dezember décembre decembre diciembre dicembre dezembro dez déc dic "
+        "desember декабря декабрь grudnia grudzień prosince prosinec aralık",
     ),
     start=1,
 ):
@@ -56,7 +69,7 @@ _PATTERNS = (
     ),
     re.compile(
         r"(?<!\d)(?P<day>\d{1,2})(?:st|nd|rd|th|er|º|°)?(?:\.\s{0,3}|\s{1,3})(?:de\s)?"
-        + r"(?P<month>[^\W\d_]{3,10})(?:\.\s{0,3}|,?\s{1,3})(?:de\s|del\s)?"
+        + r"(?P<month>[^\W\d_]{3,12})(?:\.\s{0,3}|,?\s{1,3})(?:de\s|del\s)?"
         + _YEAR
         + _TIME,
         re.IGNORECASE,

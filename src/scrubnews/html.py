@@ -42,7 +42,14 @@ import lxml.etree
 
 from scrubnews.article import BlockKind, Removal
 from scrubnews.dates import find_date
-from scrubnews.htmlmeta import SEPARATOR, overlap, page_meta, read_stated, text_content
+from scrubnews.htmlmeta import (
+    SEPARATOR,
+    day_first_english,
+    overlap,
+    page_meta,
+    read_stated,
+    text_content,
+)
 from scrubnews.repair import repair_line
 from scrubnews.segment import Line
 from scrubnews.structure import PageMeta, day_first, is_date_line, labelled_date, updated_line
@@ -157,6 +164,17 @@ _CELLS = frozenset(("td", "th"))
 # A numeric date opening a paragraph, then a dash or a capital: a dateline.
 _LEADING_DATE = re.compile(r"([0-3]?\d\.[01]?\d\.(?:19|20)\d\d)\s{0,3}(?:[-–—|:]|(?=[A-ZÄÖÜ„\"]))")
 _CELL_CHARS = 150
+_DIGIT = re.compile(r"\d")
+# A date's label in page chrome dropped whole (a footer's "Erschienen am: 01.11.2023",
+# "Mise en ligne 23 mai 2019", "wurde am 19. Mai 2010 … gepostet"), and an
+# edit's ("Diese Seite wurde zuletzt am 29. Januar 2020 … geändert").
+_CHROME_PUBLISHED = re.compile(
+    r"(?i:erschienen|veröffentlicht|publiziert|published|posted|gepostet|mise en ligne|publié"
+    r"|publicado|pubblicato|wurde am)"
+)
+_CHROME_CHANGED = re.compile(
+    r"(?i:zuletzt|last modified|last edited|last updated|geändert|änderung|modifié|updated)"
+)
 
 # Sections of prose this many levels above the main container's parent join it
 # when at least this many characters, and this share of their text, are prose.
@@ -847,8 +865,10 @@ class _Walk:
         """The date of the date line nearest the article's start (just before
         or at the start of the main container; a paragraph opening with its
         date counts), else (``anywhere``) just after it or in the rest of the
-        page, where "Updated ..." lines are not read. A date with slashes is
-        read day first on a page not in English."""
+        page. An "Updated ..." line yields to another date line near the start
+        and, anywhere, to any other date and to a labelled date in the dropped
+        chrome ("Erschienen am: 01.11.2023"). A date with slashes is read day
+        first on a page not in English or in British English."""
         lines = self.lines
         first, last = self.span
         # Nearest to the container's start first: a dateline under the headline
@@ -860,6 +880,8 @@ class _Walk:
             near += range(last, min(len(lines), last + _HEAD_LINES))
         seen = set(near)
         rest = (i for i in range(len(lines)) if i not in seen) if anywhere else ()
+        # Anywhere, an update ("last edited 2019-11-10") dates a page stating nothing else.
+        update: dt.date | dt.datetime | None = None
         for index in [*near, *rest]:
             text = lines[index].text
             if lines[index].kind == "quote":
@@ -871,8 +893,13 @@ class _Walk:
                         and (opening := opening_date(text)) is not None:
                     return opening
                 continue
-            if any(c.isdigit() for c in text) and is_date_line(text) \
-                    and (not anywhere or not updated_line(text)):
+            if any(c.isdigit() for c in text) and is_date_line(text):
+                if updated_line(text) and (anywhere or index in seen):
+                    # An update yields to a publication date near it, or anywhere
+                    # to any other date.
+                    if update is None and (found := find_date(text)) is not None:
+                        update = found[0]
+                    continue
                 found = find_date(text)
                 if found is None:
                     return None
@@ -892,13 +919,29 @@ class _Walk:
                 m = _LEADING_DATE.match(lines[index].text)
                 if m is not None and (found := find_date(m.group(1))) is not None:
                     return found[0]
+            published = self._chrome_date(_CHROME_PUBLISHED)
+            return published or update or self._chrome_date(_CHROME_CHANGED)
+        return update
+
+    def _chrome_date(self, label: re.Pattern[str]) -> dt.date | dt.datetime | None:
+        """The first date right after ``label`` in the page chrome dropped (a footer's
+        "Erschienen am: 01.11.2023"): the last resort of a page that dates itself nowhere else."""
+        for removal in self.removals:
+            text = removal.text
+            if not _DIGIT.search(text):
+                continue
+            for m in label.finditer(text):
+                found = find_date(text[m.end() : m.end() + 60])
+                if found is not None and found[1] <= 20:
+                    return found[0]
         return None
 
     def _day_first(self) -> bool:
         """Whether the article's language writes the day before the month
         (all but English): an ambiguous "03/05/2022" is 3 May."""
         first, last = self.span
-        return day_first(self.lines[first : first + 40] if last > first else self.lines[:40])
+        return day_first_english(self.body.getroottree().getroot()) or day_first(
+            self.lines[first : first + 40] if last > first else self.lines[:40])
 
     def select(self, title: str = "") -> tuple[list[Line], list[Removal]]:
         """Hint the main container's lines; drop the rest but a few lines before it.

@@ -5,7 +5,11 @@ In order of trust, for each field:
 - title: JSON-LD ``headline``, ``og:title``, ``twitter:title``, else
   ``<title>``; a site name after a separator (``Title | Site``) is cut when
   one part matches the page's ``<h1>`` (or, failing that, when the other
-  part names the site); with no stated title, the first ``<h1>``.
+  part names the site); of parts several headings repeat, the one repeated
+  best; when a heading repeats the last parts (site and section), the first;
+  when only the site's name is a heading, the first part an ``<h3>``
+  repeats; the site's name glued on without spaces ("NEWS WEB EASY|...") is
+  cut; with no stated title, the first ``<h1>``.
 - authors: JSON-LD ``author`` (people before organisations), author meta
   tags (``author``, ``article:author``, ``dc.creator``, ``parsely-author``,
   ``sailthru.author``, ``byl``), then the page: ``itemprop=author``,
@@ -15,12 +19,18 @@ In order of trust, for each field:
   ``datePublished``, ``itemprop=datePublished`` (ISO 8601, RFC 2822 or
   asctime); a date in the page's address (canonical link, ``og:url``) when
   none is stated or when it gives the local day of a late UTC stamp; then
-  ``<time>`` (``pubdate`` or a ``published`` class first), an element whose
-  class names a date; the modification date only as a last resort. A generic
+  ``<time>`` (``pubdate`` or a ``published`` class first; not in a box of
+  other posts), an element whose class names a date (a date with slashes read
+  day first on a page in British English); the modification date only as a
+  last resort. A generic
   ``date`` meta tag (``dc.date``, ``dcterms.date``) yields to the page's one
   ``<time datetime>``. A date
   written at the article's start (a dateline by the headline, "Updated ...")
-  wins over a stated one on another day.
+  wins over a stated one on another day. A page stating no date at all is
+  dated by a part of its title that is a date ("08.11.2021 | ..."), then by a
+  date written anywhere on it (an update, "last edited ...", only when it has
+  nothing else), then by a labelled date in the chrome dropped ("Erschienen
+  am: 01.11.2023" in a footer).
 """
 
 from __future__ import annotations
@@ -49,7 +59,7 @@ from scrubnews.words import short_text_cache
 text_content: Any = lxml.etree.XPath("string()", smart_strings=False)
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
-SEPARATOR = re.compile(r"\s[|–—·•»:/-]{1,2}\s|\s::\s")
+SEPARATOR = re.compile(r"\s[|–—·•»›:/-]{1,2}\s|\s::\s")
 _BY = re.compile(
     r"(?:(?:post |article )?(?:author|autor|autorin|auteur|verfasser)(?:\s{0,3}:)?\s{0,3}"
     r"|(?:written|posted|published|geschrieben|veröffentlicht|verfasst|erstellt|publiziert"
@@ -61,6 +71,8 @@ _BY = re.compile(
 _HOST = re.compile(r"https?://([^/:?#\s]+)")
 _WRITTEN_BY = re.compile(r"written|author|autor|verfasst|geschrieben|écrit|escrito", re.I)
 _COMMENT = re.compile(r"comment|respond|reply|kommentar", re.IGNORECASE)
+# A box listing other posts, each with its own date.
+_LISTING = re.compile(r"related|teaser|sidebar|widget|recent|popular|more-?news", re.IGNORECASE)
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bu\.)\s*")
 _NOT_NAME = re.compile(
     r"https?:|www\.|@|\d|\b(?:updated|published|posted|comments?|admin|no author)\b",
@@ -145,7 +157,8 @@ def _clean(text: str | None) -> str:
 
 
 def _words(text: str) -> list[str]:
-    return _WORD.findall(text.casefold())
+    # A soft hyphen ("Deutsch&shy;land") is no word break.
+    return _WORD.findall(text.casefold().replace("\xad", "") if "\xad" in text else text.casefold())
 
 
 def overlap(a: str, b: str) -> float:
@@ -339,8 +352,9 @@ def _text(el: Any) -> str:
     return _clean(" ".join(el.itertext()))
 
 
-def _in_chrome(el: Any) -> bool:
-    """True if ``el`` sits in a form, aside, nav or a comment container."""
+def _in_chrome(el: Any, listing: bool = False) -> bool:
+    """True if ``el`` sits in a form, aside, nav or a comment container; with
+    ``listing``, also in a list of other posts (related, recent, teasers)."""
     for depth, up in enumerate(el.iterancestors()):
         if depth > 30:
             break
@@ -348,7 +362,9 @@ def _in_chrome(el: Any) -> bool:
         if tag in ("form", "aside", "nav"):
             return True
         classes = f"{up.get('class') or ''} {up.get('id') or ''}"
-        if len(classes) > 1 and _COMMENT.search(classes):
+        if len(classes) > 1 and (
+            _COMMENT.search(classes) or (listing and _LISTING.search(classes))
+        ):
             return True
     return False
 
@@ -391,19 +407,38 @@ def _undated(title: str | None) -> str | None:
     >>> _undated("Council votes on 3 March 2022 - Town News")
     'Council votes on 3 March 2022 - Town News'
     """
+    return _dated(title)[0]
+
+
+def _dated(title: str | None) -> tuple[str | None, dt.date | dt.datetime | None]:
+    """``title`` without a first or last part that is only a date, and that date.
+
+    >>> _dated("08.11.2021 | Online-Fachtag")
+    ('Online-Fachtag', datetime.date(2021, 11, 8))
+    """
     if not title:
-        return title
+        return title, None
     pieces = SEPARATOR.split(title)
     if len(pieces) < 2:
-        return title
+        return title, None
     for index in (0, -1):
         piece = pieces[index].strip()
         found = find_date(piece)
         if found is not None and found[1] == 0 and found[2] >= len(piece) - 1:
             cut = SEPARATOR.search(title) if index == 0 else list(SEPARATOR.finditer(title))[-1]
             assert cut is not None
-            return title[cut.end() :] if index == 0 else title[: cut.start()]
-    return title
+            return (title[cut.end() :] if index == 0 else title[: cut.start()]), found[0]
+    return title, None
+
+
+def _title_date(root: Any, stated: Stated) -> dt.date | dt.datetime | None:
+    """A date that is a first or last part of the stated title or the ``<title>``."""
+    el = root.find(".//title")
+    for title in (stated.title(), _clean(text_content(el)) if el is not None else ""):
+        found = _dated(title)[1]
+        if found is not None:
+            return found
+    return None
 
 
 def _within(heading: str, title: str) -> bool:
@@ -479,7 +514,8 @@ def _shown_headline(root: Any, stated: Stated, units: list[Line], title: str,
     share less than half its words with the heading, which the ``<title>`` does
     not hold (so it is no site or section name): "Wie hoch sind die Zinsen für
     einen Privatkredit?" shown above "Privatkredit-Zinsen: So ermitteln Sie
-    Ihre Kosten".
+    Ihre Kosten"; or more than half, when every stated title is that one
+    (``_reworded``).
     """
     said = stated.title()
     el = root.find(".//title")
@@ -496,10 +532,28 @@ def _shown_headline(root: Any, stated: Stated, units: list[Line], title: str,
         return None
     heading = h1s[0]
     parts = [document, *SEPARATOR.split(document)]
-    if max(overlap(said, p) for p in parts) < 0.95 or overlap(heading, title) >= 0.5 \
+    if max(overlap(said, p) for p in parts) < 0.95 \
             or max(overlap(heading, p) for p in parts) >= 0.8:
         return None
+    if overlap(heading, title) >= 0.5 and not _reworded(heading, title, stated, said):
+        return None
     return heading
+
+
+def _reworded(heading: str, title: str, stated: Stated, said: str) -> bool:
+    """True if ``heading`` words the article's headline otherwise than ``title``
+    though sharing half its words, and every title the page states for machines
+    (JSON-LD, ``og:title``, ``twitter:title``) is that one title: "Der
+    Nervenkrieg um den Brexit geht in die nächste Runde" shown above the search
+    and social title "Brexit: Nervenkrieg geht in nächste Runde". A heading
+    holding the title whole (a kicker or a date added to it) is not."""
+    if overlap(heading, title) >= 0.95 or _within(title, heading):
+        return False
+    stated_titles = [stated.metas.get(key, "") for key in ("og:title", "twitter:title")]
+    stated_titles += [item["headline"] for item in stated.items
+                      if _is_article(item) and isinstance(item.get("headline"), str)]
+    return all(overlap(said, t) >= 0.95 or overlap(said, SEPARATOR.split(t)[0]) >= 0.95
+               for t in stated_titles if t)
 
 
 def _stated_title(root: Any, stated: Stated, units: list[Line],
@@ -507,9 +561,11 @@ def _stated_title(root: Any, stated: Stated, units: list[Line],
     metas = stated.metas
     said = stated.title()
     # Headings around the article: the units kept are the main content and the lines before it.
-    heads = [u.text for u in units if u.kind == "h" and u.level <= 2]
-    heads += [_clean(" ".join(h.itertext())) for h in h1_elements[:3]]
-    heads = [h for h in heads if h][:8]
+    # (The page's first <h1>s count even when the article holds many headings.)
+    heads = [u.text for u in units if u.kind == "h" and u.level <= 2][:8]
+    heads += [h for h in (_clean(" ".join(h.itertext())) for h in h1_elements[:3])
+              if h not in heads]
+    heads = [h for h in heads if h]
     el = root.find(".//title")
     document = _clean(text_content(el)) if el is not None else ""
     if document.startswith("<"):
@@ -537,10 +593,27 @@ def _stated_title(root: Any, stated: Stated, units: list[Line],
         best = max(heads, key=lambda h: overlap(h, said))
         # The stated title, or the part of it that the page's heading repeats.
         choice = max([said, *parts], key=lambda p: (round(overlap(best, p), 2), p == said))
-        if overlap(best, choice) >= 0.8:
+        if len(parts) > 1 and choice != said:
+            # Headings repeating several parts: the part a heading repeats best (of
+            # equals, the one the heading closest to the whole title repeats).
+            scores = [max(round(overlap(h, p), 2) for h in heads) for p in parts]
+            if max(scores) > round(overlap(best, choice), 2):
+                choice = parts[scores.index(max(scores))]
+                best = max(heads, key=lambda h: overlap(h, choice))
+        elif len(parts) > 1 and (lead := _lead_before(best, parts)):
+            return lead
+        # A heading naming the site ("Krimiblog-Archiv") yields to an <h3> below
+        # repeating the title's first part.
+        site_heading = choice != parts[0] and _minor_repeats(units, parts[0]) \
+            and _is_site([best], _site_names(root, stated.items, metas))
+        if overlap(best, choice) >= 0.8 and not site_heading:
             return choice
-        if _within(best, said):
+        if _within(best, said) and not site_heading:
             return best
+    if len(parts) > 1 and _minor_repeats(units, parts[0]):
+        # No larger heading repeats the title's first part, or only the site's
+        # name: an <h3> repeating that part marks it as the headline.
+        return parts[0]
     if len(parts) > 1:
         site = (metas.get("og:site_name") or metas.get("application-name") or "").casefold()
         if site:
@@ -558,7 +631,58 @@ def _stated_title(root: Any, stated: Stated, units: list[Line],
             return " - ".join(rest)
         if len(_words(parts[0])) >= 4 and len(_words(parts[-1])) <= 3:
             return " - ".join(parts[:-1])
-    return said
+    return _unglued(said, metas.get("og:site_name") or "")
+
+
+_GLUE = "|｜:：-–—»›·•/"
+
+
+def _unglued(title: str, site: str) -> str:
+    """``title`` without the site's name glued to it by a separator without
+    spaces, as CJK sites write it.
+
+    >>> _unglued("NEWS WEB EASY|子どもへの体罰を禁止する", "NEWS WEB EASY")
+    '子どもへの体罰を禁止する'
+    >>> _unglued("Harbour wall rebuilt｜Town News", "Town News")
+    'Harbour wall rebuilt'
+    >>> _unglued("Town News today", "Town News")
+    'Town News today'
+    """
+    site = site.strip()
+    if len(site) < 3 or len(title) <= len(site) + 1:
+        return title
+    if title[: len(site)].casefold() == site.casefold():
+        rest = title[len(site) :].lstrip()
+        if rest[:1] and rest[0] in _GLUE and _words(rest[1:]):
+            return rest[1:].strip()
+    if title[-len(site) :].casefold() == site.casefold():
+        rest = title[: -len(site)].rstrip()
+        if rest[-1:] and rest[-1] in _GLUE and _words(rest[:-1]):
+            return rest[:-1].strip()
+    return title
+
+
+def _minor_repeats(units: list[Line], part: str) -> bool:
+    """True if one of the first ``<h3>`` headings repeats ``part`` of the title."""
+    minor = [u.text for u in units if u.kind == "h" and u.level == 3][:5]
+    return len(_words(part)) >= 2 and any(overlap(h, part) >= 0.8 for h in minor)
+
+
+def _lead_before(heading: str, parts: list[str]) -> str:
+    """The title's leading parts when ``heading`` repeats all the rest (a site
+    and its section): "Enchufla Figuren - Salsa-Figuren - Rueda in Berlin"
+    under the heading "Salsa-Figuren - Rueda in Berlin" gives "Enchufla Figuren".
+
+    >>> _lead_before("Salsa-Figuren - Rueda", ["Enchufla Figuren", "Salsa-Figuren", "Rueda"])
+    'Enchufla Figuren'
+    >>> _lead_before("Salsa-Figuren", ["Enchufla Figuren", "Salsa-Figuren", "Rueda"])
+    ''
+    """
+    words = _words(heading)
+    for cut in range(1, len(parts)):
+        if words == _words(" ".join(parts[cut:])):
+            return " - ".join(parts[:cut])
+    return ""
 
 
 _CLASS_TAGS = ("div", "span", "p", "a", "address", "li", "strong", "em", "b", "time", "abbr",
@@ -926,18 +1050,20 @@ def _date(root: Any, items: list[dict[str, Any]], metas: dict[str, str],
                                    or "publish" in (el.get("class") or "")))
     for el in times:
         stamp = el.get("datetime")
-        if stamp and (found := parse_iso(stamp)) is not None:
+        if stamp and (found := parse_iso(stamp)) is not None and not _in_chrome(el, True):
             return found
     for el, _byline, date_class in classed.elements:
         if date_class:
             shown = el.get("title") or _text(el)
             if len(shown) <= 120 and (found := _any_date(shown)) is not None:
+                if "/" in shown and day_first_english(root):
+                    found = _any_date(shown, day_first=True) or found
                 return found
     for key in _MODIFIED_KEYS:
         if key in metas and (found := _any_date(metas[key])) is not None:
             return found
     for el in root.iter("time"):
-        if (found := _any_date(text_content(el))) is not None:
+        if (found := _any_date(text_content(el))) is not None and not _in_chrome(el, True):
             return found
     return None
 
@@ -994,14 +1120,30 @@ def _stated_date(value: str) -> dt.date | dt.datetime | None:
     return found
 
 
-def _any_date(value: str | None) -> dt.date | dt.datetime | None:
+def _any_date(value: str | None, day_first: bool = False) -> dt.date | dt.datetime | None:
     if not value:
         return None
     found = _stated_date(value)
     if found is None:
-        hit = find_date(value[:200])
+        hit = find_date(value[:200], day_first=day_first)
         found = hit[0] if hit else None
     return found
+
+
+# English as written outside North America: the day before the month ("02/10/2020").
+_DAY_FIRST_ENGLISH = frozenset(("en-gb", "en-uk", "en-ie", "en-au", "en-nz", "en-in", "en-za"))
+
+
+def day_first_english(root: Any) -> bool:
+    """True if the page's ``<html lang>`` is an English written day first (``en-GB``).
+
+    >>> import lxml.etree
+    >>> day_first_english(lxml.etree.fromstring('<html lang="en-GB"></html>'))
+    True
+    """
+    lang = root.get("lang") or root.get("xml:lang") \
+        or root.get("{http://www.w3.org/XML/1998/namespace}lang") or ""
+    return lang.strip().lower().replace("_", "-") in _DAY_FIRST_ENGLISH
 
 
 def url_date(url: str) -> dt.date | None:
@@ -1118,7 +1260,8 @@ def page_meta(root: Any, units: list[Line], stated: Stated | None = None,
         # ``date`` meta tag, a first publication the page since updated).
         seen = written(False)
         if seen is None and meta.date is None:
-            seen = written(True)
+            # A date the title gives ("08.11.2021 | Fachtag"), else one anywhere on the page.
+            seen = _title_date(root, stated) or written(True)
         if seen is not None and (meta.date is None or _other_day(seen, meta.date)):
             meta.date = seen
     if meta.title:

@@ -145,11 +145,12 @@ _CREDIT = re.compile(
     r"(?i:photo|foto|bild|image|illustration|credit|quelle|source|grafik|video|music|musik)"
 )
 _UPDATED = re.compile(
-    r"(?i:updated|last updated|modified|aktualisiert|geändert|mis à jour|actualizado"
+    r"(?i:updated|last updated|modified|edited|aktualisiert|geändert|mis à jour|actualizado"
     r"|aggiornato|bijgewerkt)"
 )
 _DATE_PREFIX = re.compile(
-    r"(?:published|posted|updated|last updated|modified|created|date|veröffentlicht(?: am)?"
+    r"(?:published|posted|updated|last updated|modified|last edited|created|date"
+    r"|veröffentlicht(?: am)?"
     r"|aktualisiert(?: am)?|stand|erstellt(?: am)?|publié le|mis à jour le|publicado|actualizado"
     r"|pubblicato)\b",
     re.IGNORECASE,
