@@ -919,3 +919,68 @@ def test_a_further_information_heading_ends_the_article(heading: str) -> None:
     text = "\n".join(block.text for block in clean(_page("", body)).body)
     assert "granite" in text
     assert "harbour office" not in text
+
+
+@pytest.mark.parametrize("kind", ["Recipe", "HowTo"])
+def test_the_author_of_a_recipe_or_how_to_is_the_pages_author(kind: str) -> None:
+    data = {"@type": kind, "name": "Harbour cake", "author": {"@type": "Person",
+                                                              "name": "jesusfreak"}}
+    head = f'<script type="application/ld+json">{json.dumps(data)}</script>'
+    assert clean(_page(head, "<article><h1>Harbour cake</h1>" + PROSE * 3 + "</article>")
+                 ).authors == ["jesusfreak"]
+
+
+def test_a_share_widgets_author_name_meta_names_the_author() -> None:
+    head = '<meta name="shareaholic:article_author_name" content="Wolfgang Michal">'
+    assert clean(_page(head, "<article>" + PROSE * 3 + "</article>")).authors \
+        == ["Wolfgang Michal"]
+
+
+def test_an_interview_byline_names_both_people() -> None:
+    body = ("<article><h1>Harbour</h1><p class='author'>Richard David Precht im Gespräch mit "
+            "Karin Fischer</p>" + PROSE * 3 + "</article>")
+    assert clean(_page("", body)).authors == ["Richard David Precht", "Karin Fischer"]
+
+
+def test_an_authors_line_anywhere_names_every_author() -> None:
+    body = ("<div><article><h1>Harbour</h1>" + PROSE * 3 + "</article>"
+            "<p>Autoren Jelko Djuren und Jutta Klaukien</p></div>")
+    assert clean(_page("", body)).authors == ["Jelko Djuren", "Jutta Klaukien"]
+
+
+def test_a_posts_category_named_comment_is_no_comment_thread() -> None:
+    body = ("<div class='post category-der-kommentar tag-reply'><h1>Harbour</h1>"
+            "<div class='meta'>By <a href='/author/oradmin/' rel='author'>oradmin</a></div>"
+            + PROSE * 3 + "</div>")
+    assert clean(_page("", body)).authors == ["oradmin"]
+
+
+@pytest.mark.parametrize(
+    ("href", "text"),
+    [("/reporters/jose-de-la-cruz", "Jose de la Cruz"), ("/author/martin", "Martin Junker"),
+     ("https://news.example/about/newsteam/jr-stone", "J.R. Stone")],
+)
+def test_a_link_to_an_authors_page_that_spells_the_name_names_the_author(href: str,
+                                                                        text: str) -> None:
+    body = ("<article><h1>Harbour</h1>" + PROSE * 3 + f"<div><a href='{href}'>{text}</a></div>"
+            "<div><a href='/author/martin'>Alle Artikel</a></div></article>")
+    assert clean(_page("", body)).authors == [text]
+
+
+def test_a_link_to_an_authors_page_with_another_name_names_nobody() -> None:
+    body = ("<article><h1>Harbour</h1>" + PROSE * 3
+            + "<div><a href='/author/jdoe'>Harbour Gazette</a></div></article>")
+    assert clean(_page("", body)).authors == []
+
+
+@pytest.mark.parametrize(
+    "stated", ["deinen Hochzeitsbloggern", "Landesanstalt für Wald und Forst - LWF",
+               "Jo Roe - Al Wu"],
+)
+def test_a_stated_author_that_is_no_person_yields_to_a_byline(stated: str) -> None:
+    head = f'<meta name="author" content="{stated}">'
+    body = ("<article><h1>Harbour</h1>" + PROSE * 3
+            + "<p><span itemprop='author'>Samuel Diekmann</span></p></article>")
+    assert clean(_page(head, body)).authors == ["Samuel Diekmann"]
+    body = "<article><h1>Harbour</h1>" + PROSE * 3 + "</article>"
+    assert clean(_page(head, body)).authors != []

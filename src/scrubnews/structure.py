@@ -89,7 +89,7 @@ _STRONG_MARK = re.compile(
     r"|eingestellt von|gespeichert von|thread starter|themenstarter"
     r"|ein beitrag von|beitrag von|artikel von|rezept von|text von|texto de|publicado por"
     r"|escrito por|publié par|écrit par|rédigé par|pubblicato da|scritto da|geplaatst door"
-    r"|autor(?:in)?|author))"
+    r"|autor(?:in)?|autoren|authors|author))"
     r"(?![a-zß-öø-ÿ])\s{0,2}:?\s{0,2}"
     # "ByAlex Bozarjian": a capitalised "By" glued to the name.
     r"|By(?=[A-ZÀ-Ý][a-zß-ÿ]))"
