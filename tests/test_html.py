@@ -984,3 +984,40 @@ def test_a_stated_author_that_is_no_person_yields_to_a_byline(stated: str) -> No
     assert clean(_page(head, body)).authors == ["Samuel Diekmann"]
     body = "<article><h1>Harbour</h1>" + PROSE * 3 + "</article>"
     assert clean(_page(head, body)).authors != []
+
+
+def _lead_page(lead: str, head: str = "", headline: str = "<h1>Harbour wall</h1>") -> bytes:
+    return _page(head, (
+        f"<div class='head'>{headline}{lead}<p>3. Mai 2021</p></div>"
+        "<div class='region'><div class='story'>" + PROSE * 4 + "</div>"
+        "<div class='tools'><p>Print</p></div></div>"
+    ))
+
+
+def test_a_lead_in_summary_points_is_kept() -> None:
+    point = "The harbour wall will be rebuilt in granite, the council decided after a long debate."
+    article = clean(_lead_page(f"<ul><li>{point}</li></ul>"))
+    assert article.body[0].text == point
+
+
+def test_a_lead_set_as_a_subheading_is_kept_unless_the_page_states_it_as_its_summary() -> None:
+    lead = ("The harbour wall will be rebuilt in granite, the council decided on Tuesday "
+            "after a long and heated debate about the cost.")
+    article = clean(_lead_page(f"<h2>{lead}</h2>"))
+    assert article.body[0].text == lead
+    article = clean(_lead_page(f"<h2>{lead}</h2>", f'<meta name="description" content="{lead}">'))
+    assert article.standfirst == lead
+    assert all(block.text != lead for block in article.body)
+
+
+def test_a_long_lead_without_a_final_stop_is_kept() -> None:
+    lead = ("The harbour wall will be rebuilt in granite as the council decided on Tuesday "
+            "after a long debate about its cost")
+    article = clean(_lead_page(f"<p>{lead}</p>"))
+    assert lead in [block.text for block in article.body]
+
+
+def test_a_lead_under_an_h2_headline_on_a_page_without_h1_is_kept() -> None:
+    lead = "The harbour wall will be rebuilt in granite, the council decided after a long debate."
+    article = clean(_lead_page(f"<p>{lead}</p>", headline="<h2>Work starts on the harbour</h2>"))
+    assert lead in [block.text for block in article.body]
