@@ -232,6 +232,10 @@ def test_a_blog_posts_filing_line_is_dropped_on_pages_only() -> None:
     "Dieses Skript als PDF herunterladen",
     ">>> Jetzt die aktuelle Ausgabe bestellen! <<<",
     "¿Ya sabías que tenemos canal de Telegram? Únete desde tu celular.",
+    "Quellen ausblenden",
+    "*Werbung. Dieser Beitrag enthält Werbung für eine Marke.",
+    "HAZTE MIEMBRO Y DISFRUTA DE BENEFICIOS EXCLUSIVOS",
+    "Immediate online access to all issues. Subscription will auto renew annually.",
 ])
 def test_calls_to_the_reader_on_a_page_are_reader_appeals(line: str) -> None:
     assert match_page_line(line) == "reader-appeal"
@@ -244,6 +248,7 @@ def test_calls_to_the_reader_on_a_page_are_reader_appeals(line: str) -> None:
     "Der Beitrag der Stadt zum Hafenbau liegt bei zwei Millionen Euro.",
     "Follow the river north and you reach the old mill.",
     "Die Stadt will den Hafen bauen und die Kosten als PDF veröffentlichen lassen.",
+    "Werbung für den Hafen machte die Stadt schon 1990.",
 ])
 def test_article_sentences_are_no_reader_appeals(line: str) -> None:
     assert match_page_line(line) is None

@@ -412,6 +412,12 @@ PAGE_RULES: tuple[Rule, ...] = (
             r"|(?:dieses|den|die|das) [\w-]{1,20} als pdf (?:herunterladen|downloaden)"
             r"|bild anzeigen bild schlie(?:ss|ß)en|rezept drucken(?: bei pinterest speichern)?"
             r"|bewerten:|\(?noch keine bewertungen\)?|externer inhalt|escucha esta nota(?: aquí)?"
+            r"|quellen (?:ausblenden|einblenden|anzeigen)"
+            r"|\*?(?:werbung|anzeige)[.:] (?:dieser|der) (?:beitrag|artikel)[^\n]{0,150}"
+            r"|(?:dieser|der) (?:beitrag|artikel) enthält (?:werbung|affiliate|anzeigen)"
+            r"[^\n]{0,150}"
+            r"|hazte (?:miembro|socio)[^\n]{0,150}"
+            r"|[^\n]{0,100}subscription will auto-?\s?renew[^\n]{0,100}"
         ),
         max_chars=400,
         starts=("if you ", "we rely on", "never miss", "do you want to", "want to",
@@ -422,8 +428,10 @@ PAGE_RULES: tuple[Rule, ...] = (
                 "the views", "the opinions", "this post", "this article", "this page",
                 "we recommend", "¿ya sabías", "únete", "síguenos", "¡mira", ">", "»", "jetzt",
                 "wir respektieren", "bild anzeigen", "rezept drucken", "bewerten", "(noch",
-                "noch keine", "externer inhalt", "escucha esta nota"),
-        contains=("bei den verlinkungen", "bei den links", " als pdf "),
+                "noch keine", "externer inhalt", "escucha esta nota", "quellen ", "*werbung",
+                "*anzeige", "werbung", "anzeige", "hazte "),
+        contains=("bei den verlinkungen", "bei den links", " als pdf ", "auto-renew",
+                  "auto renew", "autorenew"),
     ),
 )
 
