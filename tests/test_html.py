@@ -1021,3 +1021,17 @@ def test_a_lead_under_an_h2_headline_on_a_page_without_h1_is_kept() -> None:
     lead = "The harbour wall will be rebuilt in granite, the council decided after a long debate."
     article = clean(_lead_page(f"<p>{lead}</p>", headline="<h2>Work starts on the harbour</h2>"))
     assert lead in [block.text for block in article.body]
+
+
+def test_a_teaser_box_of_prose_without_links_is_the_articles_lead() -> None:
+    lead = ("The harbour wall will be rebuilt in granite, the council decided on Tuesday "
+            "after a long debate about its cost and its look.")
+    raw = _page("", (
+        "<article><h1>Harbour wall</h1>"
+        f"<div class='article-teaser'><p>{lead}</p></div>" + PROSE * 4
+        + "<div class='teaser'><p>Read about the ferry timetable, which changes in the winter "
+        "for the first time in years: <a href='/ferry'>ferry timetable</a></p></div></article>"
+    ))
+    text = body_text(raw)
+    assert lead in text
+    assert "ferry timetable" not in text

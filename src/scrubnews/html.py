@@ -334,6 +334,11 @@ def _word_weight(word: str) -> tuple[bool, bool]:
     return _NEGATIVE_CLASS.search(word) is not None, _POSITIVE_CLASS.search(word) is not None
 
 
+# True if an element holds no link: a "teaser" or "meta" box of prose without
+# one is the article's own lead, not a pointer elsewhere.
+_LINK_FREE: Any = lxml.etree.XPath("not(.//a)")
+
+
 def _prose_chars(el: Any, enough: int | None = 500) -> int:
     """Characters in the paragraphs of 80 characters or more under ``el``.
 
@@ -585,7 +590,8 @@ class _Walk:
                 if self._wrapper(el, classes):
                     return None
                 return "html-chrome"
-            if verdict == _WEAK and _prose_chars(el) < 500:
+            if verdict == _WEAK and (prose := _prose_chars(el)) < 500 \
+                    and not (prose and _LINK_FREE(el)):
                 return "html-chrome"
         return None
 
