@@ -455,12 +455,12 @@ def test_lines_of_links_below_the_last_prose_are_dropped_by_name() -> None:
         + cited
         + "<ul><li>Port authority, the <a href='/c'>docks report</a></li></ul>"
         "<p>Ferry timetables: <a href='/e'>winter changes</a></p>"
-        "<p>Never miss a story: <a href='/f'>follow us</a></p>"
+        "<p>Council papers in full: <a href='/f'>agenda and minutes of the meeting</a></p>"
         "</article></body></html>"
     ).encode()
     article = clean(raw)
     text = "\n".join(block.text for block in article.body)
-    assert "Ferry timetables" not in text and "never miss a story" not in text.lower()
+    assert "Ferry timetables" not in text and "Council papers" not in text
     # A list item and a paragraph citing its sources in links stay.
     assert "docks report" in text and "a survey of the quay walls" in text
     assert "page-tail-links" in {r.rule for r in article.removals}
@@ -1037,3 +1037,119 @@ def test_the_sites_name_glued_to_the_title_without_spaces_is_cut() -> None:
             '<meta property="og:title" content="NEWS WEB EASY|港の壁を直す">')
     body = "<article><h2>ニュース</h2>" + PROSE * 3 + "</article>"
     assert clean(_page(head, body)).title == "港の壁を直す"
+
+
+@pytest.mark.parametrize("kind", ["Recipe", "HowTo"])
+def test_the_author_of_a_recipe_or_how_to_is_the_pages_author(kind: str) -> None:
+    data = {"@type": kind, "name": "Harbour cake", "author": {"@type": "Person",
+                                                              "name": "jesusfreak"}}
+    head = f'<script type="application/ld+json">{json.dumps(data)}</script>'
+    assert clean(_page(head, "<article><h1>Harbour cake</h1>" + PROSE * 3 + "</article>")
+                 ).authors == ["jesusfreak"]
+
+
+def test_a_share_widgets_author_name_meta_names_the_author() -> None:
+    head = '<meta name="shareaholic:article_author_name" content="Wolfgang Michal">'
+    assert clean(_page(head, "<article>" + PROSE * 3 + "</article>")).authors \
+        == ["Wolfgang Michal"]
+
+
+def test_an_interview_byline_names_both_people() -> None:
+    body = ("<article><h1>Harbour</h1><p class='author'>Richard David Precht im Gespräch mit "
+            "Karin Fischer</p>" + PROSE * 3 + "</article>")
+    assert clean(_page("", body)).authors == ["Richard David Precht", "Karin Fischer"]
+
+
+def test_an_authors_line_anywhere_names_every_author() -> None:
+    body = ("<div><article><h1>Harbour</h1>" + PROSE * 3 + "</article>"
+            "<p>Autoren Jelko Djuren und Jutta Klaukien</p></div>")
+    assert clean(_page("", body)).authors == ["Jelko Djuren", "Jutta Klaukien"]
+
+
+def test_a_posts_category_named_comment_is_no_comment_thread() -> None:
+    body = ("<div class='post category-der-kommentar tag-reply'><h1>Harbour</h1>"
+            "<div class='meta'>By <a href='/author/oradmin/' rel='author'>oradmin</a></div>"
+            + PROSE * 3 + "</div>")
+    assert clean(_page("", body)).authors == ["oradmin"]
+
+
+@pytest.mark.parametrize(
+    ("href", "text"),
+    [("/reporters/jose-de-la-cruz", "Jose de la Cruz"), ("/author/martin", "Martin Junker"),
+     ("https://news.example/about/newsteam/jr-stone", "J.R. Stone")],
+)
+def test_a_link_to_an_authors_page_that_spells_the_name_names_the_author(href: str,
+                                                                        text: str) -> None:
+    body = ("<article><h1>Harbour</h1>" + PROSE * 3 + f"<div><a href='{href}'>{text}</a></div>"
+            "<div><a href='/author/martin'>Alle Artikel</a></div></article>")
+    assert clean(_page("", body)).authors == [text]
+
+
+def test_a_link_to_an_authors_page_with_another_name_names_nobody() -> None:
+    body = ("<article><h1>Harbour</h1>" + PROSE * 3
+            + "<div><a href='/author/jdoe'>Harbour Gazette</a></div></article>")
+    assert clean(_page("", body)).authors == []
+
+
+@pytest.mark.parametrize(
+    "stated", ["deinen Hochzeitsbloggern", "Landesanstalt für Wald und Forst - LWF",
+               "Jo Roe - Al Wu"],
+)
+def test_a_stated_author_that_is_no_person_yields_to_a_byline(stated: str) -> None:
+    head = f'<meta name="author" content="{stated}">'
+    body = ("<article><h1>Harbour</h1>" + PROSE * 3
+            + "<p><span itemprop='author'>Samuel Diekmann</span></p></article>")
+    assert clean(_page(head, body)).authors == ["Samuel Diekmann"]
+    body = "<article><h1>Harbour</h1>" + PROSE * 3 + "</article>"
+    assert clean(_page(head, body)).authors != []
+
+
+def _lead_page(lead: str, head: str = "", headline: str = "<h1>Harbour wall</h1>") -> bytes:
+    return _page(head, (
+        f"<div class='head'>{headline}{lead}<p>3. Mai 2021</p></div>"
+        "<div class='region'><div class='story'>" + PROSE * 4 + "</div>"
+        "<div class='tools'><p>Print</p></div></div>"
+    ))
+
+
+def test_a_lead_in_summary_points_is_kept() -> None:
+    point = "The harbour wall will be rebuilt in granite, the council decided after a long debate."
+    article = clean(_lead_page(f"<ul><li>{point}</li></ul>"))
+    assert article.body[0].text == point
+
+
+def test_a_lead_set_as_a_subheading_is_kept_unless_the_page_states_it_as_its_summary() -> None:
+    lead = ("The harbour wall will be rebuilt in granite, the council decided on Tuesday "
+            "after a long and heated debate about the cost.")
+    article = clean(_lead_page(f"<h2>{lead}</h2>"))
+    assert article.body[0].text == lead
+    article = clean(_lead_page(f"<h2>{lead}</h2>", f'<meta name="description" content="{lead}">'))
+    assert article.standfirst == lead
+    assert all(block.text != lead for block in article.body)
+
+
+def test_a_long_lead_without_a_final_stop_is_kept() -> None:
+    lead = ("The harbour wall will be rebuilt in granite as the council decided on Tuesday "
+            "after a long debate about its cost")
+    article = clean(_lead_page(f"<p>{lead}</p>"))
+    assert lead in [block.text for block in article.body]
+
+
+def test_a_lead_under_an_h2_headline_on_a_page_without_h1_is_kept() -> None:
+    lead = "The harbour wall will be rebuilt in granite, the council decided after a long debate."
+    article = clean(_lead_page(f"<p>{lead}</p>", headline="<h2>Work starts on the harbour</h2>"))
+    assert lead in [block.text for block in article.body]
+
+
+def test_a_teaser_box_of_prose_without_links_is_the_articles_lead() -> None:
+    lead = ("The harbour wall will be rebuilt in granite, the council decided on Tuesday "
+            "after a long debate about its cost and its look.")
+    raw = _page("", (
+        "<article><h1>Harbour wall</h1>"
+        f"<div class='article-teaser'><p>{lead}</p></div>" + PROSE * 4
+        + "<div class='teaser'><p>Read about the ferry timetable, which changes in the winter "
+        "for the first time in years: <a href='/ferry'>ferry timetable</a></p></div></article>"
+    ))
+    text = body_text(raw)
+    assert lead in text
+    assert "ferry timetable" not in text

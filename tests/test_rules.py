@@ -214,3 +214,41 @@ def test_a_blog_posts_filing_line_is_dropped_on_pages_only() -> None:
         assert match_page_line(line) == "post-filing"
         assert match_line(line) is None  # a text dump may date the article by it
     assert match_page_line("Der Beitrag wurde am Montag im Rat beschlossen.") is None
+
+
+@pytest.mark.parametrize("line", [
+    "If you enjoyed reading this post – would you consider supporting our work? Just click here.",
+    "Follow The Gleaner on Twitter and Instagram @JamaicaGleaner.",
+    "We want to hear what you think about this article. Submit a letter to the editor.",
+    "Never miss the latest news by signing up to our newsletter today!",
+    "Sie müssen sich einloggen, um sich an einer Diskussion beteiligen zu können.",
+    "Dieser Beitrag gibt die Meinung des Autors wieder, nicht die der Redaktion.",
+    "Dieser Text wurde veröffentlicht unter der Lizenz CC-BY-NC-ND-4.0-DE.",
+    "Letzte Aktualisierung am 2.02.2022 / Bei den Verlinkungen handelt es sich um Affiliate Links",
+    "Wir respektieren deine Privatsphäre und stellen keine Verbindung zu Twitter her.",
+    "Bild anzeigen Bild schließen",
+    "Rezept drucken Bei Pinterest speichern",
+    "(Noch keine Bewertungen)",
+    "Dieses Skript als PDF herunterladen",
+    ">>> Jetzt die aktuelle Ausgabe bestellen! <<<",
+    "¿Ya sabías que tenemos canal de Telegram? Únete desde tu celular.",
+    "Quellen ausblenden",
+    "*Werbung. Dieser Beitrag enthält Werbung für eine Marke.",
+    "HAZTE MIEMBRO Y DISFRUTA DE BENEFICIOS EXCLUSIVOS",
+    "Immediate online access to all issues. Subscription will auto renew annually.",
+])
+def test_calls_to_the_reader_on_a_page_are_reader_appeals(line: str) -> None:
+    assert match_page_line(line) == "reader-appeal"
+    rule = next(rule for rule in PAGE_RULES if rule.name == "reader-appeal")
+    assert rule.pattern_may_match(line.casefold())
+
+
+@pytest.mark.parametrize("line", [
+    "If you want to understand the harbour, you have to see it at dawn.",
+    "Der Beitrag der Stadt zum Hafenbau liegt bei zwei Millionen Euro.",
+    "Follow the river north and you reach the old mill.",
+    "Die Stadt will den Hafen bauen und die Kosten als PDF veröffentlichen lassen.",
+    "Werbung für den Hafen machte die Stadt schon 1990.",
+])
+def test_article_sentences_are_no_reader_appeals(line: str) -> None:
+    assert match_page_line(line) is None

@@ -242,8 +242,11 @@ def sort_lines(lines: list[Line], config: Config, *, page: bool = False) -> Sort
             # the core by a byline or a date line, is kept.
             for index in range(start):
                 line = kept[index]
-                if line.hint == "main" and words[index] >= 10 and ends_sentence(line.text) \
-                        and line.link_density < 0.25:
+                if line.hint == "main" and line.link_density < 0.25 and (
+                    (words[index] >= 10 and ends_sentence(line.text))
+                    # A lead that leaves its last stop out.
+                    or (words[index] >= 15 and line.kind == "p" and line.text[-1] != ":")
+                ):
                     keep[index] = True
     if not any(keep):
         keep = [start <= index < end for index in range(len(kept))]

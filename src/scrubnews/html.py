@@ -263,7 +263,7 @@ def page_units(text: str) -> tuple[list[Line], PageMeta, list[Removal]]:
     stated = read_stated(root)
     walk = _Walk(body)
     walk.run(body)
-    units, removals = walk.select(stated.title())
+    units, removals = walk.select(stated.title(), stated.description())
     return units, page_meta(root, units, stated, walk.written_date), removals
 
 
@@ -352,6 +352,11 @@ def _word_weight(word: str) -> tuple[bool, bool]:
     return _NEGATIVE_CLASS.search(word) is not None, _POSITIVE_CLASS.search(word) is not None
 
 
+# True if an element holds no link: a "teaser" or "meta" box of prose without
+# one is the article's own lead, not a pointer elsewhere.
+_LINK_FREE: Any = lxml.etree.XPath("not(.//a)")
+
+
 def _prose_chars(el: Any, enough: int | None = 500) -> int:
     """Characters in the paragraphs of 80 characters or more under ``el``.
 
@@ -380,15 +385,21 @@ def _near(box: _Box, line: int, limit: int) -> bool:
     return box.start <= line < box.end or line < box.start < limit
 
 
-def _lead_like(line: Line) -> bool:
-    """A paragraph of prose: ten words or more, few links, ends like a sentence."""
+def _lead_like(line: Line, summary: str = "") -> bool:
+    """A paragraph of prose: ten words or more, few links, ends like a sentence;
+    set as a list item too (a summary's points). A lead set as a heading of more
+    than fifteen words counts when the page's stated ``summary`` is not that
+    lead (which the front-matter keeps as the standfirst): else it would be lost."""
     text = line.text
-    return (
-        line.kind in ("p", "quote")
-        and line.link_density < 0.25
-        and word_count(text) >= 10
-        and text[-1] in SENTENCE_END
-    )
+    if line.link_density >= 0.25:
+        return False
+    words = word_count(text)
+    if text[-1] not in SENTENCE_END:
+        # A lead that leaves its last stop out: a paragraph of fifteen words or more.
+        return line.kind == "p" and words >= 15 and text[-1] != ":"
+    if line.kind in ("p", "quote", "li"):
+        return words >= 10
+    return line.kind == "h" and words > 15 and overlap(text, summary) < 0.8
 
 
 def _classes(attrs: dict[str, str]) -> str:
@@ -597,7 +608,8 @@ class _Walk:
                 if self._wrapper(el, classes):
                     return None
                 return "html-chrome"
-            if verdict == _WEAK and _prose_chars(el) < 500:
+            if verdict == _WEAK and (prose := _prose_chars(el)) < 500 \
+                    and not (prose and _LINK_FREE(el)):
                 return "html-chrome"
         return None
 
@@ -943,7 +955,7 @@ class _Walk:
         return day_first_english(self.body.getroottree().getroot()) or day_first(
             self.lines[first : first + 40] if last > first else self.lines[:40])
 
-    def select(self, title: str = "") -> tuple[list[Line], list[Removal]]:
+    def select(self, title: str = "", summary: str = "") -> tuple[list[Line], list[Removal]]:
         """Hint the main container's lines; drop the rest but a few lines before it.
 
         Prose between the headline and the container (a lead paragraph set
@@ -958,14 +970,16 @@ class _Walk:
         self.span = (first, max(main) + 1)
         headline = anchor if 0 <= anchor < first else -1
         if headline < 0:
-            for index in range(first - 1, max(-1, first - _HEAD_LINES), -1):
-                if self.lines[index].kind == "h" and self.lines[index].level == 1:
-                    headline = index
-                    break
+            # The nearest <h1> above the container; on a page without one, an <h2>.
+            above = range(first - 1, max(-1, first - _HEAD_LINES), -1)
+            heads = [i for i in above if self.lines[i].kind == "h" and self.lines[i].level <= 2]
+            level_one = [i for i in heads if self.lines[i].level == 1]
+            if level_one or heads:
+                headline = (level_one or heads)[0]
         if headline >= 0:
             for index in range(headline + 1, first):
                 line = self.lines[index]
-                if _lead_like(line):
+                if _lead_like(line, summary):
                     main.add(index)
         units: list[Line] = []
         removals = self.removals

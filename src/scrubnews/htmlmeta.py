@@ -61,7 +61,7 @@ _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
 SEPARATOR = re.compile(r"\s[|–—·•»›:/-]{1,2}\s|\s::\s")
 _BY = re.compile(
-    r"(?:(?:post |article )?(?:author|autor|autorin|auteur|verfasser)(?:\s{0,3}:)?\s{0,3}"
+    r"(?:(?:post |article )?(?:authors?|autorin|autoren|autor|auteur|verfasser)(?:\s{0,3}:)?\s{0,3}"
     r"|(?:written|posted|published|geschrieben|veröffentlicht|verfasst|erstellt|publiziert"
     r"|eingestellt|gespeichert|publié|publicado|escrito)\s(?:by|von|par|por)(?:\s{0,3}:)?\s{0,3}"
     r"|(?:by|von|vom|par|por|di|door|av|text|texte)(?:\s{0,3}:)?\s{1,3}"
@@ -73,7 +73,11 @@ _WRITTEN_BY = re.compile(r"written|author|autor|verfasst|geschrieben|écrit|escr
 _COMMENT = re.compile(r"comment|respond|reply|kommentar", re.IGNORECASE)
 # A box listing other posts, each with its own date.
 _LISTING = re.compile(r"related|teaser|sidebar|widget|recent|popular|more-?news", re.IGNORECASE)
-_NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bu\.)\s*")
+# Between two names: a list's separators, and an interview's "im Gespräch mit".
+_NAME_SPLIT = re.compile(
+    r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bu\.|\b(?i:im gespräch mit)\b"
+    r"|\b(?i:in conversation with)\b)\s*"
+)
 _NOT_NAME = re.compile(
     r"https?:|www\.|@|\d|\b(?:updated|published|posted|comments?|admin|no author)\b",
     re.IGNORECASE,
@@ -119,13 +123,17 @@ _DATE_CLASS = re.compile(r"date|time|publish|posted|dateline|byline|meta|datum|f
 _BYLINE_CLASS = re.compile(r"byline|author|autor|writer|reporter|creator", re.I)
 _ARTICLE_TYPES = ("Article", "BlogPosting", "Posting", "Report", "WebPage", "LiveBlogPosting",
                   "Story", "Review")
+# Works whose JSON-LD ``author`` is the page's author, though their headline and
+# description are not an article's: a recipe, a how-to.
+_AUTHORED_TYPES = (*_ARTICLE_TYPES, "Recipe", "HowTo")
 
 _TITLE_KEYS = ("dc:title", "dc.title", "dcterm:title", "dcterms.title", "og:title", "headline",
                "title", "twitter:title", "parsely-title", "sailthru.title")
 _AUTHOR_KEYS = ("dc:creator", "dc.creator", "dcterms.creator", "author", "article:author",
                 "parsely-author",
                 "sailthru.author", "byl", "citation_author", "author_name", "og:article:author",
-                "article:author_name", "twitter:creator:name", "cxenseparse:author")
+                "article:author_name", "twitter:creator:name", "cxenseparse:author",
+                "shareaholic:article_author_name")
 _DATE_KEYS = (
     "article:published_time", "og:article:published_time", "article.published",
     "article_date_original", "article:published", "datepublished", "published_time",
@@ -219,6 +227,12 @@ def _is_article(item: dict[str, Any]) -> bool:
     kind = item.get("@type")
     kinds = kind if isinstance(kind, list) else [kind]
     return any(isinstance(k, str) and k.endswith(_ARTICLE_TYPES) for k in kinds)
+
+
+def _is_authored(item: dict[str, Any]) -> bool:
+    kind = item.get("@type")
+    kinds = kind if isinstance(kind, list) else [kind]
+    return any(isinstance(k, str) and k.endswith(_AUTHORED_TYPES) for k in kinds)
 
 
 def _ld_names(value: Any, people: list[str], others: list[str],
@@ -352,6 +366,16 @@ def _text(el: Any) -> str:
     return _clean(" ".join(el.itertext()))
 
 
+def _own_classes(classes: str) -> str:
+    """Class names without the ones a blog gives a post for its categories and
+    tags ("category-der-kommentar", "tag-comments"): they name its topics.
+
+    >>> _own_classes("post category-kommentar tag-reply hentry")
+    'post hentry'
+    """
+    return " ".join(c for c in classes.split() if not c.startswith(("category-", "tag-")))
+
+
 def _in_chrome(el: Any, listing: bool = False) -> bool:
     """True if ``el`` sits in a form, aside, nav or a comment container; with
     ``listing``, also in a list of other posts (related, recent, teasers)."""
@@ -363,7 +387,8 @@ def _in_chrome(el: Any, listing: bool = False) -> bool:
             return True
         classes = f"{up.get('class') or ''} {up.get('id') or ''}"
         if len(classes) > 1 and (
-            _COMMENT.search(classes) or (listing and _LISTING.search(classes))
+            (_COMMENT.search(classes) and _COMMENT.search(_own_classes(classes)))
+            or (listing and _LISTING.search(classes))
         ):
             return True
     return False
@@ -729,6 +754,10 @@ def _class_says(classes: str) -> tuple[bool, bool]:
 
 
 _CLASS_TAG_SET = frozenset(_CLASS_TAGS)
+# The address of an author's page on the site, and the name part at its end.
+_PROFILE = re.compile(
+    r"/(?:authors?|autor|autoren|auteur|autore|reporters?|staff|newsteam)/([\w.%-]{2,60})/?(?:[?#].*)?$"
+)
 
 
 @dataclass
@@ -743,6 +772,9 @@ class _Found:
     authored: list[tuple[Any, bool]]
     # Microdata and RDFa publication dates.
     published: list[Any]
+    # Links to an author's page ("/author/jo-smith/", "/reporters/jo-smith"):
+    # the element and the last part of the address's path.
+    profiles: list[tuple[Any, str]]
 
 
 class _Classed:
@@ -761,6 +793,7 @@ class _Classed:
         classed: list[tuple[Any, bool, bool]] = []
         authored: list[tuple[Any, bool]] = []
         published: list[Any] = []
+        profiles: list[tuple[Any, str]] = []
         for el in self.root.iter(lxml.etree.Element):
             items = el.items()
             if not items:
@@ -777,6 +810,12 @@ class _Classed:
                     rel = value
                 elif key == "property":
                     prop = value
+                elif key == "href" and len(profiles) < 20 and el.tag == "a" \
+                        and ("/aut" in value or "/reporter" in value or "/staff/" in value
+                             or "/newsteam/" in value):
+                    m = _PROFILE.search(value[:300])
+                    if m is not None:
+                        profiles.append((el, m.group(1)))
             if cls is not None or ident is not None:
                 tag = el.tag
                 if tag in _CLASS_TAG_SET:
@@ -792,7 +831,7 @@ class _Classed:
                 authored.append((el, False))
             if itemprop in _PUBLISHED_ITEMPROPS or prop in _PUBLISHED_PROPERTIES:
                 published.append(el)
-        return _Found(classed, authored, published)
+        return _Found(classed, authored, published, profiles)
 
     @property
     def elements(self) -> list[tuple[Any, bool, bool]]:
@@ -857,7 +896,7 @@ def _stated_authors(root: Any, items: list[dict[str, Any]], metas: dict[str, str
     ids = {item["@id"]: item for item in items if isinstance(item.get("@id"), str)}
     others: list[str] = []
     for item in items:
-        if _is_article(item) and "author" in item:
+        if "author" in item and _is_authored(item):
             people: list[str] = []
             _ld_names(item["author"], people, others, ids)
             if people:
@@ -892,7 +931,25 @@ def _stated_authors(root: Any, items: list[dict[str, Any]], metas: dict[str, str
                         yield names
                     fallback = fallback or names
     yield fallback
+    yield _linked_author(classed)
     yield others
+
+
+def _linked_author(classed: _Classed) -> list[str]:
+    """The name on the first link to an author's page whose address spells that
+    name ("<a href="/reporters/jose-de-la-cruz">Jose de la Cruz</a>",
+    "/author/martin" for "Martin Junker"), outside page chrome."""
+    for el, slug in classed.found.profiles:
+        text = _text(el)
+        if not 3 <= len(text) <= 60:
+            continue
+        names = split_names(text)
+        if len(names) != 1:
+            continue
+        name, key = _plain(names[0]), _plain(slug)
+        if len(key) >= 3 and (name == key or name.startswith(key)) and not _in_chrome(el):
+            return names
+    return []
 
 
 _ABBREVIATION = re.compile(r"[A-Z]{2,3}|[a-z]{2,3}")
@@ -926,6 +983,26 @@ def _fuller(names: list[str], root: Any, classed: _Classed) -> list[str]:
     return names
 
 
+def _no_person(names: list[str]) -> bool:
+    """True if the names read as no person's: one holds a spaced dash (two
+    names or a name and an office in one field, "Jo Roe - Al Wu"), or each is
+    a phrase opening with a lower-case word ("deinen Hochzeitsbloggern").
+
+    >>> _no_person(["Landesanstalt für Wald", "Forstwirtschaft - LWF"])
+    True
+    >>> _no_person(["deinen Hochzeitsbloggern"]), _no_person(["Society for Old Works"])
+    (True, False)
+    >>> _no_person(["van Dijk"]), _no_person(["jdoe"])
+    (False, False)
+    """
+    if any(" - " in name or " – " in name for name in names):
+        return True
+    return all(
+        " " in name and name[:1].islower() and not _NAME_WORD.fullmatch(name.split(" ", 1)[0])
+        for name in names
+    )
+
+
 def _all_of(names: list[str], later: Iterator[list[str]], sites: list[str]) -> list[str]:
     """``names``, or a later candidate naming them all and more people (not the
     site): the JSON-LD gives the first author, the byline "von Rudolf Fischer,
@@ -955,13 +1032,14 @@ def _authors(root: Any, items: list[dict[str, Any]], metas: dict[str, str],
             sites = _site_names(root, items, metas)
         # An abbreviation ("LN", "dpa") names a paper or an agency: a person's
         # byline on the page is looked for first, as for the site's own name.
-        if not _is_site(names, sites) and not _ABBREVIATION.fullmatch(" ".join(names)):
+        if not _is_site(names, sites) and not _ABBREVIATION.fullmatch(" ".join(names)) \
+                and not _no_person(names):
             return _all_of(names[:10], stream, sites)
         first = first or names[:10]
     if first:
         head = [u for u in units if u.hint == "chrome"] + [u for u in units if u.hint == "main"][:8]
         for unit in head:
-            found = find_authors(unit.text)
+            found = _and_others(find_authors(unit.text), unit.text)
             if found and not _is_site(found, sites or []):
                 return found[:10]
         found = byline_in_page(root)
@@ -972,7 +1050,7 @@ def _authors(root: Any, items: list[dict[str, Any]], metas: dict[str, str],
 
 # A byline marker in an element's own text ("von", "By", "Autor:", "Posted by").
 _MARKER = re.compile(
-    r"(?<!\w)(?:by|von|vom|par|por|door|autor(?:in)?|author|auteur|autore|written|posted"
+    r"(?<!\w)(?:by|von|vom|par|por|door|autor(?:in|en)?|authors?|auteur|autore|written|posted"
     r"|verfasst|geschrieben|text)(?!\w)",
     re.IGNORECASE,
 )
@@ -988,6 +1066,35 @@ _MADE_BY = re.compile(
 _WRITTEN_BY_LINE = re.compile(r"(?:written|posted|geschrieben|verfasst)\s(?:by|von)\s?:", re.I)
 _MARKED_TAGS = ("p", "div", "span", "small", "li", "em", "strong", "b", "i", "td", "address",
                 "h4", "h5", "h6", "time", "section", "header", "footer", "article")
+
+
+# A word of a person's name: capitalised, or a particle ("van", "de", "da").
+_NAME_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ][\w.'’-]*|van|von|de|der|den|del|da|di|la|le|du|dos")
+
+
+def _and_others(found: list[str], text: str) -> list[str]:
+    """``found``, one name read after a byline's marker, and the names listed
+    with it ("Autoren Jelko Djuren und Jutta Klaukien"); else ``found``.
+
+    >>> _and_others(["Jo Smith"], "Von Jo Smith und Al Wu, 3. März 2020")
+    ['Jo Smith', 'Al Wu']
+    >>> _and_others(["Jo Smith"], "By Jo Smith, Senior Editor")
+    ['Jo Smith']
+    >>> _and_others(["Jo Smith"], "Jo Smith, Projektleiterin der Stiftung in Tunis")
+    ['Jo Smith']
+    """
+    if len(found) != 1:
+        return found
+    at = text.find(found[0])
+    if at < 0:
+        return found
+    names = split_names(text[at:])
+    if len(names) < 2 or names[0] != found[0]:
+        return found
+    # Names, not a job: "Jo Smith, Projektleiterin der HSS in Tunesien".
+    if not all(_NAME_WORD.fullmatch(w) for name in names[1:] for w in name.split()):
+        return found
+    return names
 
 
 def byline_in_page(root: Any) -> list[str]:
@@ -1017,7 +1124,7 @@ def byline_in_page(root: Any) -> list[str]:
             if len(said) > 150:
                 continue
             said = said.lstrip("-–—*·|: ")
-            found = find_authors(said)
+            found = _and_others(find_authors(said), said)
             if not found and len(said) <= 60 and _WRITTEN_BY_LINE.match(said):
                 found = split_names(said)  # "Written by: Julie Mollins"
             if found:

@@ -370,6 +370,69 @@ PAGE_RULES: tuple[Rule, ...] = (
         contains=("©", "(c)"),
         ends=(")",),
     ),
+    Rule(
+        "reader-appeal",
+        "A call to the reader or a notice about the page, not article text: 'If you enjoyed "
+        "reading this post, consider supporting our work', 'Follow us on Twitter', 'We want to "
+        "hear what you think … Submit a letter to the editor', 'Sie müssen sich einloggen, um "
+        "…', 'Dieser Beitrag gibt die Meinung des Autors wieder', affiliate-link and licence "
+        "notices, an embed's consent notice, a rating or print widget ('Bewerten:', 'Rezept "
+        "drucken').",
+        pattern=_re(
+            r"if you (?:enjoyed|liked|like|value|appreciate|found)[^\n]{0,40}(?:post|article"
+            r"|story|piece|work|journalism|content)[^\n]{0,200}"
+            r"|we rely on (?:your|readers’?'?|the) (?:support|generosity)[^\n]{0,200}"
+            r"|never miss (?:the latest|a story|a thing|an update|another)[^\n]{0,150}"
+            r"|(?:do you want|want|would you like) to (?:be informed|stay (?:informed"
+            r"|up to date|in the loop))[^\n]{0,150}"
+            r"|(?:submit|send) (?:a|your) letter to the editor[^\n]{0,150}"
+            r"|we want to hear what you think[^\n]{0,200}"
+            r"|follow (?:us|the [\w.]{1,30}|[\w.]{1,30}) on (?:twitter|facebook|instagram"
+            r"|linkedin|youtube|tiktok|telegram|whatsapp)[^\n]{0,250}"
+            r"|to (?:view|read) the (?:full|whole|rest of the) (?:story|article)[^\n]{0,40}"
+            r"(?:subscribe|log ?in|sign in)[^\n]{0,150}"
+            r"|(?:sie müssen|du musst) (?:sich )?(?:eingeloggt|angemeldet|einloggen|anmelden"
+            r"|registriert)[^\n]{0,120}"
+            r"|lust auf mehr\?[^\n]{0,200}"
+            r"|(?:dieser|der) (?:beitrag|artikel|text|gastbeitrag|kommentar) (?:gibt|spiegelt)"
+            r" (?:die|ausschließlich die|nur die|allein die) (?:persönliche )?meinung[^\n]{0,150}"
+            r"|the (?:views|opinions) expressed (?:in this [\w ]{1,20} )?are (?:those"
+            r"|solely those|the author’?'?s own)[^\n]{0,150}"
+            r"|(?:dieser|der) (?:text|beitrag|artikel) (?:wurde|ist) (?:veröffentlicht )?unter"
+            r" (?:der|einer) (?:lizenz|creative)[^\n]{0,150}"
+            r"|this (?:post|article|page) (?:contains|may contain) (?:affiliate links"
+            r"|references to products)[^\n]{0,300}"
+            r"|we recommend the best products[^\n]{0,300}"
+            r"|[^\n]{0,60}bei den (?:verlinkungen|links) handelt es sich um (?:affiliate"
+            r"|partner)[^\n]{0,200}"
+            r"|(?:¿ya sabías que|únete a nuestro|síguenos en|¡mira lo que tiene nuestro canal)"
+            r"[^\n]{0,200}"
+            r"|[>» ]{0,4}jetzt (?:die )?(?:aktuelle |neue )?ausgabe bestellen[!.]?[<« ]{0,4}"
+            r"|wir respektieren (?:deine|ihre) privatsphäre[^\n]{0,300}"
+            r"|(?:dieses|den|die|das) [\w-]{1,20} als pdf (?:herunterladen|downloaden)"
+            r"|bild anzeigen bild schlie(?:ss|ß)en|rezept drucken(?: bei pinterest speichern)?"
+            r"|bewerten:|\(?noch keine bewertungen\)?|externer inhalt|escucha esta nota(?: aquí)?"
+            r"|quellen (?:ausblenden|einblenden|anzeigen)"
+            r"|\*?(?:werbung|anzeige)[.:] (?:dieser|der) (?:beitrag|artikel)[^\n]{0,150}"
+            r"|(?:dieser|der) (?:beitrag|artikel) enthält (?:werbung|affiliate|anzeigen)"
+            r"[^\n]{0,150}"
+            r"|hazte (?:miembro|socio)[^\n]{0,150}"
+            r"|[^\n]{0,100}subscription will auto-?\s?renew[^\n]{0,100}"
+        ),
+        max_chars=400,
+        starts=("if you ", "we rely on", "never miss", "do you want to", "want to",
+                "would you like to", "submit", "send", "we want to hear", "follow ", "to view",
+                "to read", "sie müssen", "du musst", "lust auf mehr", "dieser beitrag",
+                "der beitrag", "dieser artikel", "der artikel", "dieser text", "der text",
+                "dieser gastbeitrag", "der gastbeitrag", "dieser kommentar", "der kommentar",
+                "the views", "the opinions", "this post", "this article", "this page",
+                "we recommend", "¿ya sabías", "únete", "síguenos", "¡mira", ">", "»", "jetzt",
+                "wir respektieren", "bild anzeigen", "rezept drucken", "bewerten", "(noch",
+                "noch keine", "externer inhalt", "escucha esta nota", "quellen ", "*werbung",
+                "*anzeige", "werbung", "anzeige", "hazte "),
+        contains=("bei den verlinkungen", "bei den links", " als pdf ", "auto-renew",
+                  "auto renew", "autorenew"),
+    ),
 )
 
 CONTEXT_RULES: dict[str, str] = {

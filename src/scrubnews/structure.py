@@ -89,7 +89,7 @@ _STRONG_MARK = re.compile(
     r"|eingestellt von|gespeichert von|thread starter|themenstarter"
     r"|ein beitrag von|beitrag von|artikel von|rezept von|text von|texto de|publicado por"
     r"|escrito por|publié par|écrit par|rédigé par|pubblicato da|scritto da|geplaatst door"
-    r"|autor(?:in)?|author))"
+    r"|autor(?:in)?|autoren|authors|author))"
     r"(?![a-zß-öø-ÿ])\s{0,2}:?\s{0,2}"
     # "ByAlex Bozarjian": a capitalised "By" glued to the name.
     r"|By(?=[A-ZÀ-Ý][a-zß-ÿ]))"
@@ -328,6 +328,10 @@ _NAV_WORDS = frozenset(
 )
 
 
+# Buttons that a profile box sets beside the name.
+_BUTTONS = ("Follow", "Folgen", "Abonnieren")
+
+
 def _strip_role(text: str) -> str:
     """``text`` without a role after the name.
 
@@ -335,7 +339,15 @@ def _strip_role(text: str) -> str:
     'Logan C. Ritchie'
     >>> _strip_role("Richard Adams Education editor")
     'Richard Adams'
+    >>> _strip_role("Inga HoeltmannFollow")
+    'Inga Hoeltmann'
     """
+    if text.endswith(_BUTTONS):
+        # A profile's button glued to the name: "Inga HoeltmannFollow".
+        for button in _BUTTONS:
+            cut = len(text) - len(button)
+            if text.endswith(button) and cut > 1 and text[cut - 1].islower():
+                return text[:cut]
     if not text.casefold().rstrip("s").endswith(_ROLE_ENDS):
         return text
     m = _TRAILING_ROLE.search(text)
