@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -345,3 +346,31 @@ def test_a_cjk_marker_after_a_marker_is_no_name() -> None:
     assert find_authors("2017-03-10 09:58:03来源：网易科学人作者：责任编辑：肖春芳") == ["肖春芳"]
     assert find_authors("[责任编辑:肖春芳]") == ["肖春芳"]
     assert find_authors("作者：责任编辑") == []
+
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("jana_w — 2. Februar 2022", "jana_w"),
+        ("28. Januar 2015 janaweber Schreibe einen Kommentar", "janaweber"),
+        ("26 Mai, 2008 | JanaW | Kommentare 34", "JanaW"),
+        ("Redaktion - 31. Januar 2022", "Redaktion"),
+    ],
+)
+def test_a_user_name_beside_a_dateline_is_the_author(line: str, author: str) -> None:
+    page = _HEAD + line + "\n\n" + _BODY + _TAIL
+    assert scrubnews.clean(page.encode()).authors == [author]
+
+
+@pytest.mark.parametrize(
+    "line", ["mardi 5 juin 2018", "Breuninger-Meeting | 01.02.2022", "17.10.2019 um 13:56 Uhr"]
+)
+def test_a_weekday_a_compound_or_a_time_beside_a_date_is_no_user_name(line: str) -> None:
+    page = _HEAD + line + "\n\n" + _BODY + _TAIL
+    assert scrubnews.clean(page.encode()).authors == []
+
+
+def test_a_byline_beats_a_user_name_beside_a_date() -> None:
+    page = _HEAD + "politics May 16, 2020\n\n" + _BODY + "By Jana Weber\n\n" + _TAIL
+    assert scrubnews.clean(page.encode()).authors == ["Jana Weber"]

@@ -22,7 +22,7 @@ from scrubnews import headline
 from scrubnews.article import Block, Removal
 from scrubnews.boilerplate import Sorted
 from scrubnews.dates import find_date
-from scrubnews.linemodel import page_language
+from scrubnews.linemodel import STOP_WORDS, page_language
 from scrubnews.segment import Line
 from scrubnews.words import ends_sentence, short_text_cache, word_count
 
@@ -441,13 +441,18 @@ def _name_above(lines: list[Line], index: int) -> list[str]:
     return [name] if name is not None else []
 
 
-def _name_beside_date(text: str) -> list[str]:
+def _name_beside_date(text: str, handles: bool = False) -> list[str]:
     """A name that shares a dateline with the date ("17/11/2019 ~ Cem Basman"), else ``[]``.
 
     >>> _name_beside_date("17/11/2019 ~ Cem Basman")
     ['Cem Basman']
     >>> _name_beside_date("Updated 10 October 2023 08:15")
     []
+
+    With ``handles``, a user name or the newsroom counts too (the weakest evidence):
+
+    >>> _name_beside_date("jdoe — 2. Februar 2022"), _name_beside_date("jdoe — 2. Mai 2022", True)
+    ([], ['jdoe'])
     """
     rest = text
     for _ in range(3):
@@ -455,12 +460,67 @@ def _name_beside_date(text: str) -> list[str]:
         if found is None:
             break
         rest = rest[: found[1]] + " | " + rest[found[2] :]
-    parts = [p.strip(_SEPARATORS) for p in re.split(r"[|·•~–—]| - ", rest)]
-    parts = [(find_authors(p) or [_leading_name(p)])[0] for p in parts if p]
+    fields = [p.strip(_SEPARATORS) for p in re.split(r"[|·•~–—]| - ", rest)]
+    parts = [(find_authors(p) or [_leading_name(p)])[0] for p in fields if p]
     names = [p for p in parts if _NAME_ONLY.fullmatch(p) and not _DATE_PREFIX.match(p)]
+    if not names and handles:
+        # "jdoe — 2. Februar 2022", "28. Januar 2015 jdoe Schreibe einen Kommentar".
+        names = [h for h in map(_handle_field, fields) if h is not None]
     if len(names) != 1 or _role_only(names[0]):
         return []
     return names
+
+
+# The editorial team signing beside a date: "Redaktion - 31. Januar 2022".
+_NEWSROOM = frozenset("redaktion redacción redaccion rédaction redazione redactie".split())
+# Words beside a date that are no user names: times, reading times, "ago", weekdays.
+_TIME_WORDS = frozenset(
+    "am pm uhr h hrs min mins read ago ca gmt utc cet cest est klo lundi mardi mercredi jeudi "
+    "vendredi samedi dimanche lunes martes miércoles jueves viernes sábado domingo lunedì "
+    "martedì mercoledì giovedì venerdì sabato domenica segunda terça quarta quinta sexta "
+    "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag".split()
+)
+
+
+def _handle_field(text: str) -> str | None:
+    """A user name (or the newsroom) opening a field of a dateline, else ``None``.
+
+    Only counts, comment links or a time may follow it.
+
+    >>> _handle_field("karstenruppert Schreibe einen Kommentar"), _handle_field("ThE_PaiN")
+    ('karstenruppert', 'ThE_PaiN')
+    >>> _handle_field("Redaktion"), _handle_field("um 13:56 Uhr"), _handle_field("Berlin")
+    ('Redaktion', None, None)
+    >>> _handle_field("mardi"), _handle_field("Breuninger-Meeting")
+    (None, None)
+    """
+    words = [w.strip(_SEPARATORS) for w in text.split()]
+    words = [w for w in words if w]
+    if not words or len(words) > 5 or not words[0][0].isalpha():
+        return None
+    first, folded = words[0], words[0].casefold()
+    if folded in _NEWSROOM:
+        pass
+    elif (
+        not _HANDLE.fullmatch(first)
+        or "-" in first  # "Breuninger-Meeting": a compound word
+        or not _handle_like(first)
+        or folded in _TIME_WORDS
+        or any(folded in stops for stops in STOP_WORDS.values())
+    ):
+        return None
+    for word in words[1:]:
+        folded = word.casefold()
+        if not word[0].isdigit() and not (
+            folded in _NOT_NAME or folded in _TIME_WORDS or folded in _COMMENT_WORDS
+        ):
+            return None
+    return first
+
+
+_COMMENT_WORDS = frozenset(
+    "einen kommentar kommentare comment comments reply antworten schreibe leave a".split()
+)
 
 
 @dataclass
@@ -764,6 +824,11 @@ def _authors(
         found = _author_box(sorted_lines)
     if not found:
         found = _byline_anywhere(sorted_lines)
+    for line in [*(line for line, _date in dates), *anchors] if not found else []:
+        if line.text != title_text:
+            found = _name_beside_date(line.text, handles=True)
+            if found:
+                break
     return found
 
 
@@ -1045,7 +1110,7 @@ def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
                     again = find_date(line.text, day_first=True)
                     out.date = again[0] if again is not None else out.date
                 if not out.authors and line not in deep:
-                    out.authors = _name_beside_date(line.text)
+                    out.authors = _name_beside_date(line.text, handles=not page)
                 break
     if dates:
         # A publication date beats an "updated" one; otherwise the first found wins.
