@@ -1038,7 +1038,7 @@ def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
     if page and title_line is not None and title_line.kind != "h":
         title_line = None
     if title_line is not None:
-        out.title = title_line.text
+        out.title = last_crumb(title_line.text)
         # A page of one paragraph: that paragraph names the article and is its body too.
         # So is a sentence, or a long paragraph inside the core, taken for want of a
         # headline: it stays in the body.
@@ -1137,6 +1137,31 @@ def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
         _head_captions(out, body[: head_body + 2])
     _body(out, body, repeats=not page)
     return out
+
+
+# A breadcrumb trail opens with its root: "Sie sind hier: …", "Home » …", "Startseite / …".
+_CRUMB_ROOT = re.compile(
+    r"(?i:sie sind hier|you are here|du bist hier|vous êtes ici|está aquí)\s?:\s{0,2}"
+    r"|(?i:home|startseite|start|hauptseite|accueil|inicio|portada|homepage)\s{1,2}[»›>/•]\s"
+)
+_CRUMB = re.compile(r"\s[»›>/•]\s")
+
+
+def last_crumb(text: str) -> str:
+    """The last step of a breadcrumb trail (the page itself), else ``text``.
+
+    >>> last_crumb("Sie sind hier: Home » Europa » Deutschland » Emden")
+    'Emden'
+    >>> last_crumb("Home / Essays / 2017 / Aggression: a photo essay")
+    'Aggression: a photo essay'
+    >>> last_crumb("Home truths about the housing market")
+    'Home truths about the housing market'
+    """
+    m = _CRUMB_ROOT.match(text)
+    if m is None:
+        return text
+    last = _CRUMB.split(text[m.end() :])[-1].strip()
+    return last if word_count(last) >= 1 else text
 
 
 # A caption's credit closing the line: "… in coming weeks (Credit: iStock)", "(Foto: dpa)".
