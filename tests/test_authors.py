@@ -374,3 +374,21 @@ def test_a_weekday_a_compound_or_a_time_beside_a_date_is_no_user_name(line: str)
 def test_a_byline_beats_a_user_name_beside_a_date() -> None:
     page = _HEAD + "politics May 16, 2020\n\n" + _BODY + "By Jana Weber\n\n" + _TAIL
     assert scrubnews.clean(page.encode()).authors == ["Jana Weber"]
+
+
+
+def test_a_byline_beside_the_headline_beats_a_menu_item_beside_its_copy() -> None:
+    from scrubnews.boilerplate import Sorted
+    from scrubnews.structure import structure
+
+    title = "River clean-up draws hundreds of volunteers"
+    before = [
+        Line(2, "All Articles"),
+        Line(4, title),
+        Line(6, "Read Later"),
+        Line(8, title),
+        Line(10, "By Jana Weber"),
+        *(Line(12 + 2 * i, f"Share link {i}") for i in range(14)),
+    ]
+    found = structure(Sorted(body=_paragraphs(50, 4), before=before))
+    assert (found.title, found.authors) == (title, ["Jana Weber"])

@@ -800,7 +800,7 @@ def _authors(
     title_text = title_line.text if title_line is not None else None
     anchors = [line for line in near if line.text == title_text]
     anchors += [line for line in near if line.text != title_text and is_date_line(line.text)]
-    found = _name_near(near, anchors, page)
+    found = _byline_beside(near, anchors) or _name_near(near, anchors, page)
     seen = {line.number for line in near}
     farther = [line for line in before[::-1] if line.number not in seen]
     # Bylines the line model dropped between the first lines of the core come first.
@@ -830,6 +830,25 @@ def _authors(
             if found:
                 break
     return found
+
+
+def _byline_beside(lines: list[Line], anchors: list[Line]) -> list[str]:
+    """Authors from a whole byline ("By Jane Roy") right next to the headline or a dateline.
+
+    Such a byline beats a name alone on a line beside another copy of the headline
+    (a menu item above a teaser repeating it).
+    """
+    where = {line.number: index for index, line in enumerate(lines)}
+    for anchor in anchors:
+        at = where.get(anchor.number)
+        if at is None:
+            continue
+        for near in (at + 1, at - 1):
+            if 0 <= near < len(lines) and lines[near] not in anchors:
+                parsed = parse_byline(lines[near].text)
+                if parsed is not None:
+                    return parsed[0]
+    return []
 
 
 def _head_of_core(sorted_lines: Sorted, count: int) -> list[Line]:
