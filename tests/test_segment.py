@@ -95,6 +95,9 @@ def test_a_table_row_is_no_headline_candidate() -> None:
         ("[ ] I agree to the terms", "[ ] I agree to the terms"),
         ("[gif] [Truck]", "[gif] [Truck]"),
         ("[Logo]", "[Logo]"),
+        ("[6eef5bc5-c] Jane Roy • 8h", "Jane Roy • 8h"),
+        ("[12] A footnote keeps its number", "[12] A footnote keeps its number"),
+        ("[123456] A long number stays", "[123456] A long number stays"),
     ],
 )
 def test_a_picture_placeholder_opening_a_text_line_is_dropped(raw: str, text: str) -> None:

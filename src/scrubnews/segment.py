@@ -35,8 +35,11 @@ _STRAY = re.compile(r"(?<=[^\s*_])\s*(?:\*\*+|__+)\s*(?=[^\s*_])|(?<=[^\s*_])\s+
 # A Markdown backslash escape, as html2text writes them ("28\\. Juli", "\\- item").
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 # A terminal browser's picture placeholder opening a line of text: its alt-text or file
-# name in brackets, one word without digits first ("[Image-from] ", "[logo] ").
-_PLACEHOLDER = re.compile(r"\[[^\W\d][^\[\]\s]{0,29}\] (?=[^\s\[])")
+# name in brackets, one word without digits first ("[Image-from] ", "[logo] "), or a
+# file name cut to ten characters that opens with a digit ("[6eef5bc5-c] ", not "[12] ").
+_PLACEHOLDER = re.compile(
+    r"(?:\[[^\W\d][^\[\]\s]{0,29}|\[\d(?=[^\]\s]{0,9}[^\W\d])[^\[\]\s]{5,29})\] (?=[^\s\[])"
+)
 _SETEXT = re.compile(r"={3,}|-{3,}")
 
 
