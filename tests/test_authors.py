@@ -392,3 +392,22 @@ def test_a_byline_beside_the_headline_beats_a_menu_item_beside_its_copy() -> Non
     ]
     found = structure(Sorted(body=_paragraphs(50, 4), before=before))
     assert (found.title, found.authors) == (title, ["Jana Weber"])
+
+
+def test_social_links_categories_and_buttons_are_no_names() -> None:
+    from scrubnews.structure import _name_line
+
+    assert find_authors("von Jana Weber Twitter Account von Jana Weber") == ["Jana Weber"]
+    assert find_authors("von Jana Weber Allgemeines") == ["Jana Weber"]
+    assert _name_line("Über DealDoktor") is None
+    assert _name_line("Abbrechen Bewerten Schließen") is None
+    assert _name_line("All Articles") is None
+
+
+def test_a_date_filter_von_bis_names_nobody() -> None:
+    from scrubnews.boilerplate import Sorted
+    from scrubnews.structure import structure
+
+    outside = [(Line(2, "Suche"), "menu-run"), (Line(4, "von"), "menu-run")]
+    outside.append((Line(6, "bis"), "menu-run"))
+    assert structure(Sorted(body=_paragraphs(50, 4), outside=outside)).authors == []

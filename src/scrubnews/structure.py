@@ -71,7 +71,8 @@ _NOT_NAME = frozenset(
     "updated categories category tags staff writer reporter correspondent editor redakteur "
     "redakteurin for für the der die das and und comment comments kommentar kommentare "
     "schreibe leave hinterlasse keine no illustration illustrationen foto fotos photo photos "
-    "bild bilder image logo symbolbild quelle source follow folgen vor hace".split()
+    "bild bilder image logo symbolbild quelle source follow folgen vor hace bis twitter "
+    "facebook instagram linkedin account allgemein allgemeines uncategorized".split()
 )
 _PARTICLE = r"(?:van|von|de|der|den|del|da|di|la|le|du|dos|bin)"
 # An author named inside a longer line: "Post author By Helge Fahrnberger",
@@ -324,7 +325,8 @@ _NAV_WORDS = frozenset(
     "share follow update letztes home startseite inhalt bereich view read weiter linked "
     "latest popular login anmelden suche search kontakt contact impressum vorheriger "
     "vorheriges nächster nächstes neueste neuester beitrag beiträge artikel kommentieren "
-    "comments kommentare icon newer older".split()
+    "comments kommentare icon newer older über about all alle articles abbrechen schließen "
+    "bewerten cancel close".split()
 )
 
 
