@@ -31,6 +31,7 @@ from typing import Any
 
 import scrubnews
 from scrubnews import headline
+from scrubnews.structure import last_crumb
 
 SETS = ("readability", "trafilatura")
 FOLDERS = ("dump", "dump-w3m", "dump-html2text")
@@ -79,7 +80,8 @@ def collect(corpora: Path, score: Any) -> list[tuple[str, str, list[list[float]]
                         first = cand.line.kind == "h" and not seen_heading
                         seen_heading = seen_heading or cand.line.kind == "h"
                         feats.append(headline.features(cand, first, ctx))
-                        labels.append(int(score.title_ok(cand.line.text, gold["title"])))
+                        title = last_crumb(cand.line.text)  # what the pipeline reports
+                        labels.append(int(score.title_ok(title, gold["title"])))
                     if feats:
                         rows.append((name, gold["id"], feats, labels))
     finally:

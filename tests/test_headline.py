@@ -171,6 +171,8 @@ def test_a_breadcrumb_trail_taken_as_headline_gives_its_last_step() -> None:
     assert last_crumb("Home / News / River clean-up: what volunteers found") == (
         "River clean-up: what volunteers found"
     )
+    # No root, but a trail of guillemets.
+    assert last_crumb("Themen » Kindheit und Arbeit » Kinder und Arbeit") == "Kinder und Arbeit"
     # No root, no trail: a title with a separator stays whole.
     assert last_crumb("Politics / Europe: a new treaty") == "Politics / Europe: a new treaty"
     assert last_crumb("Homeward bound » the long way") == "Homeward bound » the long way"

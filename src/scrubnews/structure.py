@@ -1166,6 +1166,7 @@ _CRUMB_ROOT = re.compile(
     r"|(?i:home|startseite|start|hauptseite|accueil|inicio|portada|homepage)\s{1,2}[»›>/•]\s"
 )
 _CRUMB = re.compile(r"\s[»›>/•]\s")
+_GUILLEMET_CRUMB = re.compile(r"\s[»›]\s")
 
 
 def last_crumb(text: str) -> str:
@@ -1177,11 +1178,17 @@ def last_crumb(text: str) -> str:
     'Aggression: a photo essay'
     >>> last_crumb("Home truths about the housing market")
     'Home truths about the housing market'
+    >>> last_crumb("Themen » Kindheit » Kinder und Arbeit"), last_crumb("Ja » Nein")
+    ('Kinder und Arbeit', 'Ja » Nein')
     """
     m = _CRUMB_ROOT.match(text)
     if m is None:
-        return text
-    last = _CRUMB.split(text[m.end() :])[-1].strip()
+        # No root, but a trail of guillemets: "Informationen » Kindheit » Kinder und Arbeit".
+        if text.count(" » ") + text.count(" › ") < 2:
+            return text
+        last = _GUILLEMET_CRUMB.split(text)[-1].strip()
+    else:
+        last = _CRUMB.split(text[m.end() :])[-1].strip()
     return last if word_count(last) >= 1 else text
 
 
