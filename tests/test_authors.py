@@ -411,3 +411,17 @@ def test_a_date_filter_von_bis_names_nobody() -> None:
     outside = [(Line(2, "Suche"), "menu-run"), (Line(4, "von"), "menu-run")]
     outside.append((Line(6, "bis"), "menu-run"))
     assert structure(Sorted(body=_paragraphs(50, 4), outside=outside)).authors == []
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("von Newsdesk Newsdesk 28. Januar 2022", "Newsdesk"),
+        ("By Jana WeberJana Weber", "Jana Weber"),
+        ("Profilbild jana_w 18.10.2019, 15:07 Uhr", "jana_w"),
+        ("By Jo Jo", "Jo Jo"),  # too short to be a doubled name
+    ],
+)
+def test_a_name_written_twice_or_after_its_avatar_is_read_once(line: str, author: str) -> None:
+    page = _HEAD + line + "\n\n" + _BODY + _TAIL
+    assert scrubnews.clean(page.encode()).authors == [author]

@@ -498,6 +498,8 @@ def _handle_field(text: str) -> str | None:
     """
     words = [w.strip(_SEPARATORS) for w in text.split()]
     words = [w for w in words if w]
+    if words and words[0].casefold() in _AVATAR:
+        words = words[1:]  # "Profilbild jdoe 18.10.2019": the picture's alt-text first
     if not words or len(words) > 5 or not words[0][0].isalpha():
         return None
     first, folded = words[0], words[0].casefold()
@@ -520,6 +522,7 @@ def _handle_field(text: str) -> str | None:
     return first
 
 
+_AVATAR = frozenset("profilbild avatar benutzerbild userpic".split())
 _COMMENT_WORDS = frozenset(
     "einen kommentar kommentare comment comments reply antworten schreibe leave a".split()
 )
@@ -1102,6 +1105,7 @@ def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
 
     if not out.authors:
         out.authors = _authors(sorted_lines, head, head_body, title_line, dates)
+    out.authors = [_undouble(name) for name in out.authors]
     if meta.title:
         out.title = meta.title
     if meta.standfirst and out.standfirst is None:
@@ -1158,6 +1162,23 @@ def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
         _head_captions(out, body[: head_body + 2])
     _body(out, body, repeats=not page)
     return out
+
+
+def _undouble(name: str) -> str:
+    """A name written twice (a layout's hidden copy) once, else ``name``.
+
+    >>> _undouble("Newsdesk Newsdesk"), _undouble("Jane RoyJane Roy"), _undouble("Jane Roy")
+    ('Newsdesk', 'Jane Roy', 'Jane Roy')
+    >>> _undouble("R. R.")
+    'R. R.'
+
+    """
+    half = len(name) // 2
+    first = name[:half].strip()
+    # Initials may repeat ("R. R."): a name of three letters or more is doubled.
+    if sum(c.isalpha() for c in first) >= 3 and first == name[-half:].strip():
+        return first
+    return name
 
 
 # A breadcrumb trail opens with its root: "Sie sind hier: …", "Home » …", "Startseite / …".
