@@ -4,7 +4,8 @@
 
 For every document with a gold title in the development sets, each dump
 folder is cleaned and the headline candidates are captured; a candidate is
-labelled a headline when the scorer would accept it as the title. Boosted
+labelled a headline when the scorer would accept the title the pipeline
+reports for it (a breadcrumb trail's last step, ``structure.last_crumb``). Boosted
 regression trees (scikit-learn's ``HistGradientBoostingClassifier``,
 training only: `pip install -e '.[train]'`) learn which candidates are
 headlines; the candidate the trees score highest is picked. The script
