@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -352,3 +353,82 @@ def test_a_cjk_marker_after_a_marker_is_no_name() -> None:
     assert find_authors("2017-03-10 09:58:03来源：网易科学人作者：责任编辑：肖春芳") == ["肖春芳"]
     assert find_authors("[责任编辑:肖春芳]") == ["肖春芳"]
     assert find_authors("作者：责任编辑") == []
+
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("jana_w — 2. Februar 2022", "jana_w"),
+        ("28. Januar 2015 janaweber Schreibe einen Kommentar", "janaweber"),
+        ("26 Mai, 2008 | JanaW | Kommentare 34", "JanaW"),
+        ("Redaktion - 31. Januar 2022", "Redaktion"),
+    ],
+)
+def test_a_user_name_beside_a_dateline_is_the_author(line: str, author: str) -> None:
+    page = _HEAD + line + "\n\n" + _BODY + _TAIL
+    assert scrubnews.clean(page.encode()).authors == [author]
+
+
+@pytest.mark.parametrize(
+    "line", ["mardi 5 juin 2018", "Breuninger-Meeting | 01.02.2022", "17.10.2019 um 13:56 Uhr"]
+)
+def test_a_weekday_a_compound_or_a_time_beside_a_date_is_no_user_name(line: str) -> None:
+    page = _HEAD + line + "\n\n" + _BODY + _TAIL
+    assert scrubnews.clean(page.encode()).authors == []
+
+
+def test_a_byline_beats_a_user_name_beside_a_date() -> None:
+    page = _HEAD + "politics May 16, 2020\n\n" + _BODY + "By Jana Weber\n\n" + _TAIL
+    assert scrubnews.clean(page.encode()).authors == ["Jana Weber"]
+
+
+
+def test_a_byline_beside_the_headline_beats_a_menu_item_beside_its_copy() -> None:
+    from scrubnews.boilerplate import Sorted
+    from scrubnews.structure import structure
+
+    title = "River clean-up draws hundreds of volunteers"
+    before = [
+        Line(2, "All Articles"),
+        Line(4, title),
+        Line(6, "Read Later"),
+        Line(8, title),
+        Line(10, "By Jana Weber"),
+        *(Line(12 + 2 * i, f"Share link {i}") for i in range(14)),
+    ]
+    found = structure(Sorted(body=_paragraphs(50, 4), before=before))
+    assert (found.title, found.authors) == (title, ["Jana Weber"])
+
+
+def test_social_links_categories_and_buttons_are_no_names() -> None:
+    from scrubnews.structure import _name_line
+
+    assert find_authors("von Jana Weber Twitter Account von Jana Weber") == ["Jana Weber"]
+    assert find_authors("von Jana Weber Allgemeines") == ["Jana Weber"]
+    assert _name_line("Über DealDoktor") is None
+    assert _name_line("Abbrechen Bewerten Schließen") is None
+    assert _name_line("All Articles") is None
+
+
+def test_a_date_filter_von_bis_names_nobody() -> None:
+    from scrubnews.boilerplate import Sorted
+    from scrubnews.structure import structure
+
+    outside = [(Line(2, "Suche"), "menu-run"), (Line(4, "von"), "menu-run")]
+    outside.append((Line(6, "bis"), "menu-run"))
+    assert structure(Sorted(body=_paragraphs(50, 4), outside=outside)).authors == []
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("von Newsdesk Newsdesk 28. Januar 2022", "Newsdesk"),
+        ("By Jana WeberJana Weber", "Jana Weber"),
+        ("Profilbild jana_w 18.10.2019, 15:07 Uhr", "jana_w"),
+        ("By Jo Jo", "Jo Jo"),  # too short to be a doubled name
+    ],
+)
+def test_a_name_written_twice_or_after_its_avatar_is_read_once(line: str, author: str) -> None:
+    page = _HEAD + line + "\n\n" + _BODY + _TAIL
+    assert scrubnews.clean(page.encode()).authors == [author]

@@ -156,3 +156,31 @@ def test_a_line_listed_twice_is_not_repeated_on_the_page() -> None:
     index = headline.FEATURES.index("repeated")
     assert headline.features(cand, False, once)[index] == 0.0
     assert headline.features(cand, False, twice)[index] == 1.0
+
+
+def test_a_breadcrumb_trail_taken_as_headline_gives_its_last_step() -> None:
+    from scrubnews.boilerplate import Sorted
+    from scrubnews.structure import last_crumb, structure
+
+    assert last_crumb("Sie sind hier: Startseite » Essen » Essen-Westviertel") == (
+        "Essen-Westviertel"
+    )
+    assert last_crumb("Home » Workwear • Tools » Heated jackets from Bosch") == (
+        "Heated jackets from Bosch"
+    )
+    assert last_crumb("Home / News / River clean-up: what volunteers found") == (
+        "River clean-up: what volunteers found"
+    )
+    # No root, but a trail of guillemets.
+    assert last_crumb("Themen » Kindheit und Arbeit » Kinder und Arbeit") == "Kinder und Arbeit"
+    # No root, no trail: a title with a separator stays whole.
+    assert last_crumb("Politics / Europe: a new treaty") == "Politics / Europe: a new treaty"
+    assert last_crumb("Homeward bound » the long way") == "Homeward bound » the long way"
+
+    text = (
+        "Hundreds of volunteers spent Saturday pulling rubbish out of the river, from "
+        "shopping trolleys to a motorbike, in the biggest clean-up the town has seen."
+    )
+    trail = Line(2, "Home » News » River clean-up draws hundreds", kind="h", level=1)
+    body = [Line(4 + 2 * i, text) for i in range(4)]
+    assert structure(Sorted(body=body, before=[trail])).title == "River clean-up draws hundreds"

@@ -55,6 +55,29 @@ def test_italics_inside_a_line_are_read_as_text() -> None:
     assert to_line(1, "It was *very* cold", True).text == "It was *very* cold"
 
 
+@pytest.mark.parametrize(
+    ("raw", "text"),
+    [
+        # An icon's empty italic span between the fields of a byline row.
+        ("__2\\. Mai 2020 __Jane Roy  __1 Kommentar", "__2. Mai 2020 Jane Roy 1 Kommentar"),
+        # A bold span closed after a space.
+        ("Von **Jane Roy **", "Von Jane Roy"),
+        ("Die ersten zehn Spiele der****Bundesliga****sind gespielt.",
+         "Die ersten zehn Spiele der Bundesliga sind gespielt."),
+        # An icon opening or closing a line marks a menu item or a video: it stays.
+        ("__Cookies", "__Cookies"),
+        ("![A river](river.jpg) __", "A river __"),
+        ("Nicht verpassen.**", "Nicht verpassen.**"),
+    ],
+)
+def test_stray_emphasis_marks_between_words_are_dropped(raw: str, text: str) -> None:
+    assert to_line(1, raw, True, True).text == text
+
+
+def test_a_plain_dump_keeps_its_stray_marks() -> None:
+    assert to_line(1, "Von **Jane Roy **", True).text == "Von **Jane Roy **"
+
+
 def test_a_table_row_is_no_headline_candidate() -> None:
     from scrubnews.headline import candidates
     from scrubnews.segment import Line
@@ -72,6 +95,9 @@ def test_a_table_row_is_no_headline_candidate() -> None:
         ("[ ] I agree to the terms", "[ ] I agree to the terms"),
         ("[gif] [Truck]", "[gif] [Truck]"),
         ("[Logo]", "[Logo]"),
+        ("[6eef5bc5-c] Jane Roy • 8h", "Jane Roy • 8h"),
+        ("[12] A footnote keeps its number", "[12] A footnote keeps its number"),
+        ("[123456] A long number stays", "[123456] A long number stays"),
     ],
 )
 def test_a_picture_placeholder_opening_a_text_line_is_dropped(raw: str, text: str) -> None:

@@ -27,11 +27,19 @@ _LINK = re.compile(r"\[([^\[\]\n]{0,500})\]" + _TARGET)
 _EMPHASIS = re.compile(r"(?<![\w*])(\*\*|__)(?=\S)([^*_\n]{1,500}?)(?<=\S)\1(?![\w*])")
 # Italics: "_By_ Jane Roy", "*Updated*" (not the "_" inside a user name, "Herr_Rein").
 _ITALIC = re.compile(r"(?<![\w*\\])([*_])(?=[^\s*_])([^*_\n]{1,500}?)(?<=[^\s*_\\])\1(?![\w*])")
+# Bold or italic marks left over once pairs are read, between words: an icon's empty
+# span ("2. Mai __Jane Roy  __1 Kommentar"), a bold span closed after a space ("Von
+# **Tomas Spahn **"). An icon opening or closing the line stays: it marks a menu item,
+# a button or a video ("__Cookies", "__Fiction Page", "![Alt](src) __").
+_STRAY = re.compile(r"(?<=[^\s*_])\s*(?:\*\*+|__+)\s*(?=[^\s*_])|(?<=[^\s*_])\s+\*\*+$")
 # A Markdown backslash escape, as html2text writes them ("28\\. Juli", "\\- item").
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 # A terminal browser's picture placeholder opening a line of text: its alt-text or file
-# name in brackets, one word without digits first ("[Image-from] ", "[logo] ").
-_PLACEHOLDER = re.compile(r"\[[^\W\d][^\[\]\s]{0,29}\] (?=[^\s\[])")
+# name in brackets, one word without digits first ("[Image-from] ", "[logo] "), or a
+# file name cut to ten characters that opens with a digit ("[6eef5bc5-c] ", not "[12] ").
+_PLACEHOLDER = re.compile(
+    r"(?:\[[^\W\d][^\[\]\s]{0,29}|\[\d(?=[^\]\s]{0,9}[^\W\d])[^\[\]\s]{5,29})\] (?=[^\s\[])"
+)
 _SETEXT = re.compile(r"={3,}|-{3,}")
 
 
@@ -69,11 +77,29 @@ def _strip_markdown(text: str, markdown: bool = False) -> tuple[str, bool]:
         text = _LINK.sub(lambda m: m.group(1), text)
     if "**" in text or "__" in text:
         text = _EMPHASIS.sub(lambda m: m.group(2), text)
+        if markdown and ("**" in text or "__" in text):
+            text = _STRAY.sub(lambda m: _unstray(m, text), text)
     if markdown and ("_" in text or "*" in text):
         text = _ITALIC.sub(lambda m: m.group(2) if len(m.group()) < len(text) else m.group(), text)
     if "\\" in text:
         text = _ESCAPE.sub(r"\1", text)
     return text.strip(), image
+
+
+def _unstray(m: re.Match[str], text: str) -> str:
+    """What stands for a stray mark: a space between words, else nothing.
+
+    >>> text = "2. Mai __Jane Roy  __1 Kommentar"
+    >>> _STRAY.sub(lambda m: _unstray(m, text), text)
+    '2. Mai Jane Roy 1 Kommentar'
+    """
+    before = text[m.start() - 1 : m.start()]
+    after = text[m.end() : m.end() + 1]
+    if not before or not after:
+        return ""
+    if m.group() != m.group().strip() or (before.isalnum() and after.isalnum()):
+        return " "
+    return ""
 
 
 def to_line(number: int, text: str, gap_before: bool, markdown: bool = False) -> Line:

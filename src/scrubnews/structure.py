@@ -22,7 +22,7 @@ from scrubnews import headline
 from scrubnews.article import Block, Removal
 from scrubnews.boilerplate import Sorted
 from scrubnews.dates import find_date
-from scrubnews.linemodel import page_language
+from scrubnews.linemodel import STOP_WORDS, page_language
 from scrubnews.segment import Line
 from scrubnews.words import ends_sentence, short_text_cache, word_count
 
@@ -71,7 +71,8 @@ _NOT_NAME = frozenset(
     "updated categories category tags staff writer reporter correspondent editor redakteur "
     "redakteurin for für the der die das and und comment comments kommentar kommentare "
     "schreibe leave hinterlasse keine no illustration illustrationen foto fotos photo photos "
-    "bild bilder image logo symbolbild quelle source follow folgen vor hace".split()
+    "bild bilder image logo symbolbild quelle source follow folgen vor hace bis twitter "
+    "facebook instagram linkedin account allgemein allgemeines uncategorized".split()
 )
 _PARTICLE = r"(?:van|von|de|der|den|del|da|di|la|le|du|dos|bin)"
 # An author named inside a longer line: "Post author By Helge Fahrnberger",
@@ -324,7 +325,8 @@ _NAV_WORDS = frozenset(
     "share follow update letztes home startseite inhalt bereich view read weiter linked "
     "latest popular login anmelden suche search kontakt contact impressum vorheriger "
     "vorheriges nächster nächstes neueste neuester beitrag beiträge artikel kommentieren "
-    "comments kommentare icon newer older".split()
+    "comments kommentare icon newer older über about all alle articles abbrechen schließen "
+    "bewerten cancel close".split()
 )
 
 
@@ -453,13 +455,18 @@ def _name_above(lines: list[Line], index: int) -> list[str]:
     return [name] if name is not None else []
 
 
-def _name_beside_date(text: str) -> list[str]:
+def _name_beside_date(text: str, handles: bool = False) -> list[str]:
     """A name that shares a dateline with the date ("17/11/2019 ~ Cem Basman"), else ``[]``.
 
     >>> _name_beside_date("17/11/2019 ~ Cem Basman")
     ['Cem Basman']
     >>> _name_beside_date("Updated 10 October 2023 08:15")
     []
+
+    With ``handles``, a user name or the newsroom counts too (the weakest evidence):
+
+    >>> _name_beside_date("jdoe — 2. Februar 2022"), _name_beside_date("jdoe — 2. Mai 2022", True)
+    ([], ['jdoe'])
     """
     rest = text
     for _ in range(3):
@@ -467,12 +474,70 @@ def _name_beside_date(text: str) -> list[str]:
         if found is None:
             break
         rest = rest[: found[1]] + " | " + rest[found[2] :]
-    parts = [p.strip(_SEPARATORS) for p in re.split(r"[|·•~–—]| - ", rest)]
-    parts = [(find_authors(p) or [_leading_name(p)])[0] for p in parts if p]
+    fields = [p.strip(_SEPARATORS) for p in re.split(r"[|·•~–—]| - ", rest)]
+    parts = [(find_authors(p) or [_leading_name(p)])[0] for p in fields if p]
     names = [p for p in parts if _NAME_ONLY.fullmatch(p) and not _DATE_PREFIX.match(p)]
+    if not names and handles:
+        # "jdoe — 2. Februar 2022", "28. Januar 2015 jdoe Schreibe einen Kommentar".
+        names = [h for h in map(_handle_field, fields) if h is not None]
     if len(names) != 1 or _role_only(names[0]):
         return []
     return names
+
+
+# The editorial team signing beside a date: "Redaktion - 31. Januar 2022".
+_NEWSROOM = frozenset("redaktion redacción redaccion rédaction redazione redactie".split())
+# Words beside a date that are no user names: times, reading times, "ago", weekdays.
+_TIME_WORDS = frozenset(
+    "am pm uhr h hrs min mins read ago ca gmt utc cet cest est klo lundi mardi mercredi jeudi "
+    "vendredi samedi dimanche lunes martes miércoles jueves viernes sábado domingo lunedì "
+    "martedì mercoledì giovedì venerdì sabato domenica segunda terça quarta quinta sexta "
+    "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag".split()
+)
+
+
+def _handle_field(text: str) -> str | None:
+    """A user name (or the newsroom) opening a field of a dateline, else ``None``.
+
+    Only counts, comment links or a time may follow it.
+
+    >>> _handle_field("karstenruppert Schreibe einen Kommentar"), _handle_field("ThE_PaiN")
+    ('karstenruppert', 'ThE_PaiN')
+    >>> _handle_field("Redaktion"), _handle_field("um 13:56 Uhr"), _handle_field("Berlin")
+    ('Redaktion', None, None)
+    >>> _handle_field("mardi"), _handle_field("Breuninger-Meeting")
+    (None, None)
+    """
+    words = [w.strip(_SEPARATORS) for w in text.split()]
+    words = [w for w in words if w]
+    if words and words[0].casefold() in _AVATAR:
+        words = words[1:]  # "Profilbild jdoe 18.10.2019": the picture's alt-text first
+    if not words or len(words) > 5 or not words[0][0].isalpha():
+        return None
+    first, folded = words[0], words[0].casefold()
+    if folded in _NEWSROOM:
+        pass
+    elif (
+        not _HANDLE.fullmatch(first)
+        or "-" in first  # "Breuninger-Meeting": a compound word
+        or not _handle_like(first)
+        or folded in _TIME_WORDS
+        or any(folded in stops for stops in STOP_WORDS.values())
+    ):
+        return None
+    for word in words[1:]:
+        folded = word.casefold()
+        if not word[0].isdigit() and not (
+            folded in _NOT_NAME or folded in _TIME_WORDS or folded in _COMMENT_WORDS
+        ):
+            return None
+    return first
+
+
+_AVATAR = frozenset("profilbild avatar benutzerbild userpic".split())
+_COMMENT_WORDS = frozenset(
+    "einen kommentar kommentare comment comments reply antworten schreibe leave a".split()
+)
 
 
 @dataclass
@@ -752,7 +817,7 @@ def _authors(
     title_text = title_line.text if title_line is not None else None
     anchors = [line for line in near if line.text == title_text]
     anchors += [line for line in near if line.text != title_text and is_date_line(line.text)]
-    found = _name_near(near, anchors, page)
+    found = _byline_beside(near, anchors) or _name_near(near, anchors, page)
     seen = {line.number for line in near}
     farther = [line for line in before[::-1] if line.number not in seen]
     # Bylines the line model dropped between the first lines of the core come first.
@@ -776,7 +841,31 @@ def _authors(
         found = _author_box(sorted_lines)
     if not found:
         found = _byline_anywhere(sorted_lines)
+    for line in [*(line for line, _date in dates), *anchors] if not found else []:
+        if line.text != title_text:
+            found = _name_beside_date(line.text, handles=True)
+            if found:
+                break
     return found
+
+
+def _byline_beside(lines: list[Line], anchors: list[Line]) -> list[str]:
+    """Authors from a whole byline ("By Jane Roy") right next to the headline or a dateline.
+
+    Such a byline beats a name alone on a line beside another copy of the headline
+    (a menu item above a teaser repeating it).
+    """
+    where = {line.number: index for index, line in enumerate(lines)}
+    for anchor in anchors:
+        at = where.get(anchor.number)
+        if at is None:
+            continue
+        for near in (at + 1, at - 1):
+            if 0 <= near < len(lines) and lines[near] not in anchors:
+                parsed = parse_byline(lines[near].text)
+                if parsed is not None:
+                    return parsed[0]
+    return []
 
 
 def _head_of_core(sorted_lines: Sorted, count: int) -> list[Line]:
@@ -985,7 +1074,7 @@ def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
     if page and title_line is not None and title_line.kind != "h":
         title_line = None
     if title_line is not None:
-        out.title = title_line.text
+        out.title = last_crumb(title_line.text)
         # A page of one paragraph: that paragraph names the article and is its body too.
         # So is a sentence, or a long paragraph inside the core, taken for want of a
         # headline: it stays in the body.
@@ -1028,6 +1117,7 @@ def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
 
     if not out.authors:
         out.authors = _authors(sorted_lines, head, head_body, title_line, dates)
+    out.authors = [_undouble(name) for name in out.authors]
     if meta.title:
         out.title = meta.title
     if meta.standfirst and out.standfirst is None:
@@ -1057,7 +1147,7 @@ def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
                     again = find_date(line.text, day_first=True)
                     out.date = again[0] if again is not None else out.date
                 if not out.authors and line not in deep:
-                    out.authors = _name_beside_date(line.text)
+                    out.authors = _name_beside_date(line.text, handles=not page)
                 break
     if dates:
         # A publication date beats an "updated" one; otherwise the first found wins.
@@ -1084,6 +1174,55 @@ def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
         _head_captions(out, body[: head_body + 2])
     _body(out, body, repeats=not page)
     return out
+
+
+def _undouble(name: str) -> str:
+    """A name written twice (a layout's hidden copy) once, else ``name``.
+
+    >>> _undouble("Newsdesk Newsdesk"), _undouble("Jane RoyJane Roy"), _undouble("Jane Roy")
+    ('Newsdesk', 'Jane Roy', 'Jane Roy')
+    >>> _undouble("R. R.")
+    'R. R.'
+
+    """
+    half = len(name) // 2
+    first = name[:half].strip()
+    # Initials may repeat ("R. R."): a name of three letters or more is doubled.
+    if sum(c.isalpha() for c in first) >= 3 and first == name[-half:].strip():
+        return first
+    return name
+
+
+# A breadcrumb trail opens with its root: "Sie sind hier: …", "Home » …", "Startseite / …".
+_CRUMB_ROOT = re.compile(
+    r"(?i:sie sind hier|you are here|du bist hier|vous êtes ici|está aquí)\s?:\s{0,2}"
+    r"|(?i:home|startseite|start|hauptseite|accueil|inicio|portada|homepage)\s{1,2}[»›>/•]\s"
+)
+_CRUMB = re.compile(r"\s[»›>/•]\s")
+_GUILLEMET_CRUMB = re.compile(r"\s[»›]\s")
+
+
+def last_crumb(text: str) -> str:
+    """The last step of a breadcrumb trail (the page itself), else ``text``.
+
+    >>> last_crumb("Sie sind hier: Home » Europa » Deutschland » Emden")
+    'Emden'
+    >>> last_crumb("Home / Essays / 2017 / Aggression: a photo essay")
+    'Aggression: a photo essay'
+    >>> last_crumb("Home truths about the housing market")
+    'Home truths about the housing market'
+    >>> last_crumb("Themen » Kindheit » Kinder und Arbeit"), last_crumb("Ja » Nein")
+    ('Kinder und Arbeit', 'Ja » Nein')
+    """
+    m = _CRUMB_ROOT.match(text)
+    if m is None:
+        # No root, but a trail of guillemets: "Informationen » Kindheit » Kinder und Arbeit".
+        if text.count(" » ") + text.count(" › ") < 2:
+            return text
+        last = _GUILLEMET_CRUMB.split(text)[-1].strip()
+    else:
+        last = _CRUMB.split(text[m.end() :])[-1].strip()
+    return last if word_count(last) >= 1 else text
 
 
 # A caption's credit closing the line: "… in coming weeks (Credit: iStock)", "(Foto: dpa)".
