@@ -432,3 +432,30 @@ def test_a_date_filter_von_bis_names_nobody() -> None:
 def test_a_name_written_twice_or_after_its_avatar_is_read_once(line: str, author: str) -> None:
     page = _HEAD + line + "\n\n" + _BODY + _TAIL
     assert scrubnews.clean(page.encode()).authors == [author]
+
+
+def test_a_copyright_with_the_years_after_the_name_names_the_author() -> None:
+    page = _HEAD + _BODY + _TAIL + "© Jane Miller 2016-2020\n"
+    assert scrubnews.clean(page.encode()).authors == ["Jane Miller"]
+
+
+def test_code_in_capitals_ending_in_by_is_no_byline_marker() -> None:
+    for code in ("SELECT status\n\nGROUP BY\n\nstatus_code\n\n", "ORDER BY\n\nReport Date\n\n"):
+        assert scrubnews.clean((_HEAD + _BODY + _TAIL + code).encode()).authors == []
+    page = _HEAD + _BODY + _TAIL + "Written by\n\nJane Miller\n\n"
+    assert scrubnews.clean(page.encode()).authors == ["Jane Miller"]
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("jmiller-headshot Jane Miller", ["Jane Miller"]),
+        ("Avatar photo Jane Miller", ["Jane Miller"]),
+        ("Author avatar Jane van Berg", ["Jane van Berg"]),
+        ("Avatar Bebs says:", []),  # a comment's signature
+        ("jane-miller-headshot", []),  # the name only in a file name
+        ("Avatar Germany Homepage offline", []),
+    ],
+)
+def test_a_name_after_its_authors_picture(line: str, author: list[str]) -> None:
+    assert find_authors(line) == author

@@ -121,6 +121,15 @@ _HANDLE_FIRST = re.compile(
 )
 
 
+# An author's picture, its alt-text or file name, then the name and nothing else:
+# "dsteer-headshot Dave Steer", "Avatar photo Jane Roy", "Profilbild Jane Roy".
+_AVATAR_MARK = re.compile(
+    r"(?:[\w.-]{0,40}[-_](?:[Hh]eadshot|[Aa]vatar)|(?:(?i:author|user|autor)[ -])?[Aa]vatar"
+    r"(?: (?i:photo|image|picture))?|[Hh]eadshot|Profilbild|Autorenbild)\s{1,2}"
+    rf"(?P<name>{_NAME}(?: (?:{_PARTICLE} )?{_NAME}){{1,3}})"
+)
+
+
 def _handle_like(word: str) -> bool:
     """A user name rather than a word: lower case, or with "_", ".", a digit or inner capitals.
 
@@ -200,10 +209,12 @@ def _authors_in(text: str) -> tuple[str, ...]:
 # A piece of every byline marker ``_find_authors`` looks for, as ``str.casefold`` writes
 # it: a line with none of them names nobody (the ways in after a date need "by", "von",
 # … too). (None holds a letter whose case-blind match differs from ``casefold``:
-# no "i", "k" or "s".)
+# no "i", "k" or "s", unless its pattern spells that letter case by case, as
+# ``_AVATAR_MARK`` does.)
 _MARK_PIECES = (
     "by", "von", "vom", "par", "por", "door", "autor", "author", "auteur", "reda", "text",
-    "pubbl", "tto da", "tarter", "作者", "记者", "编辑",
+    "pubbl", "tto da", "tarter", "作者", "记者", "编辑", "avatar", "headshot", "profilbild",
+    "autorenbild",
 )
 
 
@@ -242,6 +253,10 @@ def _find_authors(text: str) -> list[str]:
         if handle is not None and _handle_like(handle.group("name")):
             found = find_date(text[handle.end() : handle.end() + 60])
             m = handle if found is not None and found[1] <= 25 else None
+    if m is None:
+        m = _AVATAR_MARK.fullmatch(text)
+        if m is not None and _name_line(m.group("name")) is None:
+            m = None
     if m is None or _CREDIT.search(text[: m.start()]):
         return []
     groups = m.groupdict()
@@ -926,11 +941,13 @@ _ABOUT = re.compile(
     r"(?i:über den autor|über die autorin|zum autor|zur autorin|about the author|about the writer"
     r"|à propos de l'auteur|sobre el autor|der autor|die autorin|autor|author|autorin)\s?:?"
 )
-# "© 2019 Jane Smith", "(c) Jane Smith • Weitere Rechte", "Copyright (c) 2012- Jane Smith."
+# "© 2019 Jane Smith", "(c) Jane Smith • Weitere Rechte", "Copyright (c) 2012- Jane Smith.",
+# "© Jane Smith 2016-2020" (the years after the name).
 _COPYRIGHT = re.compile(
     r"(?:©|\((?i:c)\)|(?i:copyright))\s{0,2}(?:©|\((?i:c)\))?\s{0,2}"
     r"(?:\d{4}(?:\s{0,2}[-–]\s{0,2}(?:\d{4})?)?)?\s{0,2}(?i:by\s)?"
-    rf"(?P<name>{_NAME_CAPS}(?: (?:{_PARTICLE} )?{_NAME_CAPS}){{1,3}})\s{{0,2}}(?:[.,|•·-]|$)"
+    rf"(?P<name>{_NAME_CAPS}(?: (?:{_PARTICLE} )?{_NAME_CAPS}){{1,3}})"
+    r"(?:,?\s{1,2}(?:19|20)\d{2}(?:\s{0,2}[-–]\s{0,2}(?:19|20)\d{2})?)?\s{0,2}(?:[.,|•·-]|$)"
 )
 _ORG_WORDS = frozenset(
     "gmbh ag kg inc ltd llc verlag media news group medien blog online magazin magazine "
@@ -971,7 +988,9 @@ def _author_box(sorted_lines: Sorted) -> list[str]:
         if len(text) > 60:
             continue
         if len(text) <= 40 and text.rstrip(" :").rpartition(" ")[2].casefold() in _MARKER_ENDS:
-            if _ABOUT.fullmatch(text) or _MARKER_LINE.fullmatch(text):
+            about = _ABOUT.fullmatch(text) is not None
+            # A lead-in in capitals before the marker is code ("GROUP BY"), not a byline.
+            if about or (_MARKER_LINE.fullmatch(text) and not (" " in text and text.isupper())):
                 for near in texts[index + 1 : index + 4]:
                     name = _name_line(near) or _handle_line(near)
                     if name is not None:
