@@ -72,3 +72,33 @@ def test_month_names_of_more_languages_are_read() -> None:
 def test_a_word_that_is_no_month_is_no_date() -> None:
     assert find_date("12 Monate 2021") is None
     assert find_date("3 Stücke 2019") is None
+
+
+_RIVER = (
+    "Hundreds of volunteers spent Saturday pulling rubbish out of the river, "
+    "from shopping trolleys to a motorbike, in the biggest clean-up the town has seen.\n\n"
+) * 4
+
+
+def test_a_date_labelled_as_published_beats_an_unlabelled_one() -> None:
+    import datetime as dt
+
+    import scrubnews
+
+    heads = (
+        "Home\n\nNews\n\nPrinted 11 February 2020\n\n"
+        "River clean-up draws hundreds of volunteers\n\n"
+        "An article by Jane Miller, published 23 January 2020\n\n",
+        "Home\n\nNews\n\nRiver clean-up draws hundreds of volunteers\n\n"
+        "11 February 2020\n\nPosted on 23 January 2020\n\n",
+    )
+    for head in heads:
+        assert scrubnews.clean((head + _RIVER).encode()).date == dt.date(2020, 1, 23)
+    # Unlabelled, the first date found still wins; an update never beats a publication.
+    head = "Home\n\nRiver clean-up draws hundreds of volunteers\n\n11 February 2020\n\n"
+    assert scrubnews.clean((head + _RIVER).encode()).date == dt.date(2020, 2, 11)
+    head = (
+        "Home\n\nRiver clean-up draws hundreds of volunteers\n\n"
+        "Updated 11 February 2020\n\nPublished 23 January 2020\n\n"
+    )
+    assert scrubnews.clean((head + _RIVER).encode()).date == dt.date(2020, 1, 23)

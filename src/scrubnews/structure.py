@@ -614,6 +614,24 @@ def relative_time(text: str) -> bool:
     return _RELATIVE.search(text) is not None
 
 
+# A label that says the date is the publication's: "Veröffentlicht am", "Published on".
+_PUBLISHED = re.compile(
+    r"(?i:published|publication|posted|veröffentlicht|erschienen|publié|publicado|pubblicato"
+    r"|gepubliceerd|publicerad|opublikowano)"
+)
+
+
+def published_line(text: str) -> bool:
+    """True if the line labels its date as the publication's ("Veröffentlicht am 3. Mai").
+
+    >>> published_line("Ein Artikel von Jane Roy, veröffentlicht am 23.01.2020")
+    True
+    >>> published_line("Ausdruck vom 11.02.2020"), published_line("Updated May 3, 2020")
+    (False, False)
+    """
+    return _PUBLISHED.search(text[:80]) is not None
+
+
 def updated_line(text: str) -> bool:
     """True if the line gives an update or modification time ("Updated 3 May")."""
     return _UPDATED.search(text[:80]) is not None
@@ -1170,7 +1188,12 @@ def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
                 break
     if dates:
         # A publication date beats an "updated" one; otherwise the first found wins.
-        chosen = min(dates, key=lambda item: updated_line(item[0].text))
+        # A date labelled as the publication's beats an unlabelled one (a print date,
+        # a comment's time among the first lines of the core).
+        chosen = min(
+            dates,
+            key=lambda item: (updated_line(item[0].text), not published_line(item[0].text)),
+        )
         out.date = chosen[1]
         if "/" in chosen[0].text and day_first(body):
             again = find_date(chosen[0].text, day_first=True)
