@@ -102,3 +102,41 @@ def test_a_date_labelled_as_published_beats_an_unlabelled_one() -> None:
         "Updated 11 February 2020\n\nPublished 23 January 2020\n\n"
     )
     assert scrubnews.clean((head + _RIVER).encode()).date == dt.date(2020, 1, 23)
+
+
+def test_a_publication_date_away_from_the_headline_beats_an_update_found_first() -> None:
+    import datetime as dt
+
+    from scrubnews.boilerplate import Sorted
+    from scrubnews.segment import Line
+    from scrubnews.structure import structure
+
+    long = _RIVER.split("\n\n")[0]
+    body = [Line(10 + 2 * i, long) for i in range(4)]
+    outside = [
+        (Line(40, "Last updated: 31 October 2023"), "low-content"),
+        (Line(42, "Published: 1 November 2023"), "low-content"),
+    ]
+    assert structure(Sorted(body=body, outside=outside)).date == dt.date(2023, 11, 1)
+    # Unlabelled, the first one found wins.
+    outside = [
+        (Line(40, "31 October 2023"), "low-content"),
+        (Line(42, "1 November 2023"), "low-content"),
+    ]
+    assert structure(Sorted(body=body, outside=outside)).date == dt.date(2023, 10, 31)
+
+
+def test_a_dropped_publication_dateline_among_the_head_beats_a_comment_time() -> None:
+    import datetime as dt
+
+    from scrubnews.boilerplate import Sorted
+    from scrubnews.segment import Line
+    from scrubnews.structure import structure
+
+    long = _RIVER.split("\n\n")[0]
+    title = Line(10, "River clean-up draws hundreds of volunteers", kind="h", level=1)
+    body = [title, Line(14, long), Line(16, "24 August 2019 at 03:36"), Line(18, long)]
+    outside = [(Line(12, "Veröffentlicht am 16.08.2019"), "low-content")]
+    out = structure(Sorted(body=body, outside=outside))
+    assert out.date == dt.date(2019, 8, 16)
+    assert out.extra["dateline"] == "24 August 2019 at 03:36"

@@ -1052,6 +1052,8 @@ def _author_box(sorted_lines: Sorted) -> list[str]:
     return []
 
 
+# How many date lines found away from the headline compete for the article's date.
+_DATE_CHOICES = 3
 # How many dropped lines above the core may hold a byline or a dateline.
 _META_BEFORE = 25
 
@@ -1175,17 +1177,26 @@ def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
         ]
         deep = _datelines_in_core(sorted_lines)
         order = [*inside, *near[::-1], *farther, *_after_core(sorted_lines, 15), *deep]
+        candidates: list[Line] = []
         for line in order:
             if line.number not in out.used and is_date_line(line.text):
-                found = find_date(line.text)
-                assert found is not None
-                out.date = found[0]
-                if "/" in line.text and day_first(body):
-                    again = find_date(line.text, day_first=True)
-                    out.date = again[0] if again is not None else out.date
-                if not out.authors and line not in deep:
-                    out.authors = _name_beside_date(line.text, handles=not page)
-                break
+                candidates.append(line)
+                if len(candidates) == _DATE_CHOICES:
+                    break
+        if candidates:
+            # Of the first few, a publication date beats an unlabelled or updated one.
+            line = min(
+                candidates,
+                key=lambda line: (updated_line(line.text), not published_line(line.text)),
+            )
+            found = find_date(line.text)
+            assert found is not None
+            out.date = found[0]
+            if "/" in line.text and day_first(body):
+                again = find_date(line.text, day_first=True)
+                out.date = again[0] if again is not None else out.date
+            if not out.authors and line not in deep:
+                out.authors = _name_beside_date(line.text, handles=not page)
     if dates:
         # A publication date beats an "updated" one; otherwise the first found wins.
         # A date labelled as the publication's beats an unlabelled one (a print date,
@@ -1194,6 +1205,14 @@ def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
             dates,
             key=lambda item: (updated_line(item[0].text), not published_line(item[0].text)),
         )
+        if not published_line(chosen[0].text) and head:
+            # The line model may drop the labelled dateline between the head's lines.
+            for line in _dropped_between(sorted_lines, head[0].number, head[-1].number):
+                if published_line(line.text) and is_date_line(line.text):
+                    found = find_date(line.text)
+                    assert found is not None
+                    chosen = (line, found[0])
+                    break
         out.date = chosen[1]
         if "/" in chosen[0].text and day_first(body):
             again = find_date(chosen[0].text, day_first=True)
