@@ -459,3 +459,18 @@ def test_code_in_capitals_ending_in_by_is_no_byline_marker() -> None:
 )
 def test_a_name_after_its_authors_picture(line: str, author: list[str]) -> None:
     assert find_authors(line) == author
+
+
+@pytest.mark.parametrize("at_head", [True, False])
+def test_a_name_in_capitals_above_the_dateline_beats_the_agency_beside_the_date(
+    at_head: bool,
+) -> None:
+    block = "JANE MILLER\n\nAssociated PressDecember 2, 2016\n\n"
+    page = _HEAD + block + _BODY + _TAIL if at_head else _HEAD + _BODY + block + _TAIL
+    assert scrubnews.clean(page.encode()).authors == ["JANE MILLER"]
+
+
+def test_capitals_above_a_dateline_that_the_page_writes_in_lower_case_are_no_name() -> None:
+    block = "LIVE STREAM\n\nDecember 2, 2016\n\n"
+    page = _HEAD + block + _BODY + "Watch the live stream from the river bank.\n\n" + _TAIL
+    assert scrubnews.clean(page.encode()).authors == []

@@ -457,16 +457,56 @@ def _name_near(
 _MARKED = re.compile(r"(?<![^\W\d_])(?i:by|von|vom|por|par|door)(?![^\W\d_])")
 
 
-def _name_above(lines: list[Line], index: int) -> list[str]:
+def _name_above(lines: list[Line], index: int, page: Sequence[Line] = ()) -> list[str]:
     """A name alone on the line above ``lines[index]`` (a dateline), maybe past a job title.
 
     "Jane Roy / Games Editor / Yahoo FinanceOctober 13, 2016": the name, not the
-    site beside the date.
+    site beside the date. A name in capitals counts too ("JANE ROY"), checked
+    against the words of the ``page``.
     """
     above = lines[max(0, index - 2) : index][::-1]
     if above and len(above[0].text) <= 50 and _JOB.search(above[0].text) is not None:
         above = above[1:]
-    name = _name_line(above[0].text) if above else None
+    name = (_name_line(above[0].text) or _caps_name(above[0].text, page)) if above else None
+    return [name] if name is not None else []
+
+
+def _caps_name(text: str, page: Sequence[Line] = ()) -> str | None:
+    """A name printed in capitals alone on a line ("NATALIYA VASILYEVA"), else ``None``.
+
+    Menus write capitals too ("LIVE STREAM"): only asked of the line right above
+    the article's dateline, and a word the ``page`` also writes in lower case is a
+    word, not a name.
+
+    >>> _caps_name("NATALIYA VASILYEVA"), _caps_name("SEAN O'BRIEN")
+    ('NATALIYA VASILYEVA', "SEAN O'BRIEN")
+    >>> _caps_name("TOP STORIES"), _caps_name("THE WORLD"), _caps_name("Jane Roy")
+    (None, None, None)
+    >>> _caps_name("LIVE STREAM", [Line(1, "Watch the live stream.")]) is None
+    True
+    """
+    if len(text) > 40 or not text.isupper() or not 2 <= len(text.split()) <= 3:
+        return None
+    title = _CAPS_WORD.sub(lambda m: m.group().capitalize(), text)
+    if _name_line(title) is None:
+        return None
+    folded = title.casefold().split()
+    if any(word in stops for stops in STOP_WORDS.values() for word in folded):
+        return None
+    for line in page:
+        if any(word in folded for word in _LOWER_WORD.findall(line.text)):
+            return None
+    return text
+
+
+def _name_above_dateline(lines: Sequence[Line], dateline: Line) -> list[str]:
+    """A name in capitals alone on the line right above ``dateline`` in page order."""
+    above = max(
+        (line for line in lines if line.number < dateline.number),
+        default=None,
+        key=lambda line: line.number,
+    )
+    name = _caps_name(above.text, lines) if above is not None else None
     return [name] if name is not None else []
 
 
@@ -863,7 +903,7 @@ def _authors(
     for line in anchors[::-1] if not found else []:
         if line.text == title_text:
             continue
-        found = _name_beside_date(line.text)
+        found = _name_above_dateline(page, line) or _name_beside_date(line.text)
         if found:
             break
     for line in [*farther, *_after_core(sorted_lines, 40)]:
@@ -1080,6 +1120,7 @@ def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
     if not before and body:
         head = body[: max(head_body, 1)]
 
+    all_lines = wide + body + [line for line, _rule in sorted_lines.outside]
     dates: list[tuple[Line, dt.date | dt.datetime]] = []
     byline_at = None
     for index, line in enumerate(head):
@@ -1100,7 +1141,7 @@ def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
                 # A name alone just above beats a site beside the date.
                 beside = _name_beside_date(line.text)
                 if beside and not _MARKED.search(line.text):
-                    beside = _name_above(head, index) or beside
+                    beside = _name_above(head, index, all_lines) or beside
                 out.authors = beside
         elif not out.authors and relative_time(line.text):
             # "Alex Perry 1 day ago", "Jane Roy • 8h": a name beside a relative time.
@@ -1108,7 +1149,6 @@ def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
             if out.authors:
                 out.used.add(line.number)
 
-    all_lines = wide + body + [line for line, _rule in sorted_lines.outside]
     title_line = headline.pick(wide, body, out.used, headline.context(all_lines, body))
     if page and title_line is not None and title_line.kind != "h":
         title_line = None
@@ -1195,6 +1235,9 @@ def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
             if "/" in line.text and day_first(body):
                 again = find_date(line.text, day_first=True)
                 out.date = again[0] if again is not None else out.date
+            if not out.authors:
+                # "NATALIYA VASILYEVA / Associated PressDecember 2, 2016": the name above.
+                out.authors = _name_above_dateline(all_lines, line)
             if not out.authors and line not in deep:
                 out.authors = _name_beside_date(line.text, handles=not page)
     if dates:
