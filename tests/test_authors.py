@@ -474,3 +474,26 @@ def test_capitals_above_a_dateline_that_the_page_writes_in_lower_case_are_no_nam
     block = "LIVE STREAM\n\nDecember 2, 2016\n\n"
     page = _HEAD + block + _BODY + "Watch the live stream from the river bank.\n\n" + _TAIL
     assert scrubnews.clean(page.encode()).authors == []
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        # A layout's second copy of the date, glued to the name's end once the first goes.
+        ("von Jana Weber13.12.2022 - 08:13 Uhr13.12.2022 - 08:13 Uhr", ["Jana Weber"]),
+        # A label after a co-author's place, and a desk's name, are no authors.
+        ("von Jana Weber, Online-Redaktion Veröffentlicht: 26.12.2022", ["Jana Weber"]),
+        ("Von Anna Schmidt und Jörg Weber", ["Anna Schmidt", "Jörg Weber"]),
+    ],
+)
+def test_a_bylines_names_stop_before_words_that_are_no_names(
+    line: str, authors: list[str]
+) -> None:
+    parsed = parse_byline(line)
+    assert parsed is not None
+    assert parsed[0] == authors
+
+
+def test_a_sentence_opening_with_by_stays_prose() -> None:
+    assert parse_byline("By Tuesday the river had fallen again") is None
+    assert parse_byline("By Jane Roy for the town council") is None

@@ -782,6 +782,10 @@ def _byline(text: str) -> tuple[tuple[str, ...], str | None, dt.date | dt.dateti
     if found is not None:
         date = found[0]
         rest = rest[: found[1]] + rest[found[2] :]
+        # A layout's second copy of the date ("13.12.2022 - 08:13 Uhr13.12.2022 - 08:13").
+        again = find_date(rest)
+        if again is not None:
+            rest = rest[: again[1]] + " " + rest[again[2] :]
     place = None
     authors: list[str] = []
     for part in _PARTS.split(rest):
@@ -796,6 +800,15 @@ def _byline(text: str) -> tuple[tuple[str, ...], str | None, dt.date | dt.dateti
         for name in _NAMES.split(part):
             name = name.strip(" .")
             words = name.split()
+            # A capitalised word after the name that is no part of it: "Jane Roy Uhr",
+            # "… Veröffentlicht" (a word in lower case still makes the line prose).
+            cut = next(
+                (i for i, w in enumerate(words) if i and w.istitle() and w.casefold() in _NOT_NAME),
+                0,
+            )
+            if cut:
+                words = words[:cut]
+                name = " ".join(words)
             if authors and _DEGREE.fullmatch(name):
                 continue  # "By Jane Roy, MA", "Jane Roy, PhD"
             if authors and _JOB.search(name):
@@ -817,7 +830,7 @@ _DEGREE = re.compile(r"(?:PhD|Ph\.D|MD|M\.D|MA|MSc|MBA|BSc|RN|MPH|DPhil|Dr|Jr|Sr
 _JOB = re.compile(
     r"\b(?i:technologist|analyst|director|professor|president|manager|officer|counsel"
     r"|fellow|researcher|scientist|specialist|attorney|founder|chairman|chair|head|lead"
-    r"|coordinator|strategist|economist|consultant|advisor|adviser|lecturer|student"
+    r"|coordinator|strategist|economist|consultant|advisor|adviser|lecturer|student|redaktion"
     r"|engineer|developer|designer|producer|host|anchor|staff|senior|chief|deputy"
     r"|writer|reporter|correspondent|editor|columnist|contributor|journalist)\b"
 )
