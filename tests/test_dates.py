@@ -140,3 +140,16 @@ def test_a_dropped_publication_dateline_among_the_head_beats_a_comment_time() ->
     out = structure(Sorted(body=body, outside=outside))
     assert out.date == dt.date(2019, 8, 16)
     assert out.extra["dateline"] == "24 August 2019 at 03:36"
+
+
+def test_a_span_of_days_is_no_dateline() -> None:
+    from scrubnews.structure import is_date_line
+
+    assert not is_date_line("09 Jan 2014 - 01 Jan 2017")
+    assert not is_date_line("Aktionszeitraum: 21.10.2019 – 27.10.2019")
+    assert not is_date_line("Wochenbericht 14. - 20. Januar 2022")
+    assert not is_date_line("Offer valid 3 May 2020 to 9 May 2020")
+    # A time after a dash, or a field after the date, is no span.
+    assert is_date_line("Januar 15, 2014 - 23:36")
+    assert is_date_line("Jane Roy - 12.01.2020 - Politik")
+    assert is_date_line("9. Dezember 2013")

@@ -684,6 +684,31 @@ def labelled_date(text: str) -> bool:
     return m is not None and not text[: m.start()].strip(" -–|·•:([")
 
 
+# What joins the two ends of a span of days: "21.10.2019 – 27.10.2019", "14. - 20. Januar".
+_RANGE_JOIN = re.compile(r"\s{0,2}[-–—]\s{0,2}|\s(?i:bis|to|au|al)\s")
+_RANGE_START = re.compile(r"\d{1,2}\.?\s{0,2}[-–—]\s{0,2}$")
+
+
+def _date_range(text: str, start: int, end: int) -> bool:
+    """Whether the date at ``text[start:end]`` opens or closes a span of days.
+
+    A span dates an event, an offer or an archive, not the article.
+
+    >>> _date_range("Aktionszeitraum: 21.10.2019 – 27.10.2019", 17, 27)
+    True
+    >>> _date_range("Wochenbericht 14. - 20. Januar 2022", 20, 35)
+    True
+    >>> _date_range("Jane Roy - 12.01.2020 - Politik", 11, 21)
+    False
+    """
+    join = _RANGE_JOIN.match(text, end)
+    if join is not None:
+        after = find_date(text[join.end() : join.end() + 40])
+        if after is not None and after[1] == 0:
+            return True
+    return _RANGE_START.search(text[max(0, start - 8) : start]) is not None
+
+
 @short_text_cache(300)
 def is_date_line(text: str) -> bool:
     """A line that says when the article was published.
@@ -694,7 +719,7 @@ def is_date_line(text: str) -> bool:
     if len(text) > 250 or word_count(text) > 25:
         return False
     found = find_date(text)
-    if found is None:
+    if found is None or _date_range(text, found[1], found[2]):
         return False
     if _DATE_PREFIX.search(text[:60]) is not None:
         return True
