@@ -153,3 +153,24 @@ def test_a_span_of_days_is_no_dateline() -> None:
     assert is_date_line("Januar 15, 2014 - 23:36")
     assert is_date_line("Jane Roy - 12.01.2020 - Politik")
     assert is_date_line("9. Dezember 2013")
+
+
+def test_a_short_dateline_kept_low_in_the_core_or_labelled_far_below_it_dates_the_article() -> (
+    None
+):
+    import datetime as dt
+
+    from scrubnews.boilerplate import Sorted
+    from scrubnews.segment import Line
+    from scrubnews.structure import structure
+
+    long = _RIVER.split("\n\n")[0]
+    body = [Line(10 + 2 * i, long) for i in range(6)]
+    kept = [*body, Line(30, "Veröffentlicht am: 6. August 2009"), Line(32, long)]
+    assert structure(Sorted(body=kept)).date == dt.date(2009, 8, 6)
+    menu = [(Line(40 + 2 * i, f"Menu item {i}"), "menu-run") for i in range(20)]
+    far = [*menu, (Line(90, "Published: 03 December 2019"), "menu-run")]
+    assert structure(Sorted(body=body, outside=far)).date == dt.date(2019, 12, 3)
+    # Far below the core, an unlabelled date is a teaser's or a comment's.
+    far = [*menu, (Line(90, "03 December 2019"), "menu-run")]
+    assert structure(Sorted(body=body, outside=far)).date is None

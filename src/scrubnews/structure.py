@@ -1254,7 +1254,12 @@ def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
             line for line in _head_of_core(sorted_lines, head_body + 2) if line.number not in seen
         ]
         deep = _datelines_in_core(sorted_lines)
-        order = [*inside, *near[::-1], *farther, *_after_core(sorted_lines, 15), *deep]
+        after = _after_core(sorted_lines, 60)
+        # Last, a short dateline the core kept below its first lines (a short post's
+        # "Veröffentlicht am: 6. August 2009"), then a labelled one farther below it.
+        kept = [line for line in body[head_body + 2 :] if word_count(line.text) <= 8]
+        labelled = [line for line in after[15:] if published_line(line.text)]
+        order = [*inside, *near[::-1], *farther, *after[:15], *deep, *kept, *labelled]
         candidates: list[Line] = []
         for line in order:
             if line.number not in out.used and is_date_line(line.text):
