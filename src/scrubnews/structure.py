@@ -499,15 +499,19 @@ def _caps_name(text: str, page: Sequence[Line] = ()) -> str | None:
     return text
 
 
-def _name_above_dateline(lines: Sequence[Line], dateline: Line) -> list[str]:
-    """A name in capitals alone on the line right above ``dateline`` in page order."""
-    above = max(
-        (line for line in lines if line.number < dateline.number),
-        default=None,
-        key=lambda line: line.number,
-    )
-    name = _caps_name(above.text, lines) if above is not None else None
-    return [name] if name is not None else []
+def _name_above_dateline(
+    by_number: dict[int, Line], page: Sequence[Line], dateline: Line
+) -> list[str]:
+    """A name in capitals alone on the line right above ``dateline`` in page order.
+
+    ``by_number`` holds the page's lines by line number (blank lines have none).
+    """
+    for number in range(dateline.number - 1, max(0, dateline.number - 4), -1):
+        above = by_number.get(number)
+        if above is not None:
+            name = _caps_name(above.text, page)
+            return [name] if name is not None else []
+    return []
 
 
 def _name_beside_date(text: str, handles: bool = False) -> list[str]:
@@ -903,6 +907,7 @@ def _authors(
     head_body: int,
     title_line: Line | None,
     dates: list[tuple[Line, dt.date | dt.datetime]],
+    by_number: dict[int, Line],
 ) -> list[str]:
     """Authors when the head holds no byline, nearest evidence first.
 
@@ -941,7 +946,7 @@ def _authors(
     for line in anchors[::-1] if not found else []:
         if line.text == title_text:
             continue
-        found = _name_above_dateline(page, line) or _name_beside_date(line.text)
+        found = _name_above_dateline(by_number, page, line) or _name_beside_date(line.text)
         if found:
             break
     for line in [*farther, *_after_core(sorted_lines, 40)]:
@@ -1159,6 +1164,7 @@ def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
         head = body[: max(head_body, 1)]
 
     all_lines = wide + body + [line for line, _rule in sorted_lines.outside]
+    by_number = {line.number: line for line in all_lines}
     dates: list[tuple[Line, dt.date | dt.datetime]] = []
     byline_at = None
     for index, line in enumerate(head):
@@ -1233,7 +1239,7 @@ def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
             out.used.add(remaining[0].number)
 
     if not out.authors:
-        out.authors = _authors(sorted_lines, head, head_body, title_line, dates)
+        out.authors = _authors(sorted_lines, head, head_body, title_line, dates, by_number)
     out.authors = [_undouble(name) for name in out.authors]
     if meta.title:
         out.title = meta.title
@@ -1280,7 +1286,7 @@ def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
                 out.date = again[0] if again is not None else out.date
             if not out.authors:
                 # "NATALIYA VASILYEVA / Associated PressDecember 2, 2016": the name above.
-                out.authors = _name_above_dateline(all_lines, line)
+                out.authors = _name_above_dateline(by_number, all_lines, line)
             if not out.authors and line not in deep:
                 out.authors = _name_beside_date(line.text, handles=not page)
     if dates:
