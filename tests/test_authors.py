@@ -497,3 +497,19 @@ def test_a_bylines_names_stop_before_words_that_are_no_names(
 def test_a_sentence_opening_with_by_stays_prose() -> None:
     assert parse_byline("By Tuesday the river had fallen again") is None
     assert parse_byline("By Jane Roy for the town council") is None
+
+
+def test_a_short_byline_just_below_the_article_names_the_author() -> None:
+    from scrubnews.boilerplate import Sorted
+    from scrubnews.structure import structure
+
+    outside = [
+        (Line(60, "Share this"), "share"),
+        (Line(62, "von Ulrike"), "low-content"),
+        (Line(64, "von Hans"), "low-content"),
+    ]
+    assert structure(Sorted(body=_paragraphs(20, 4), outside=outside)).authors == ["Ulrike"]
+    # Far below the article, bylines are comments'.
+    far = [(Line(60 + 2 * i, f"Menu item {i}"), "menu-run") for i in range(20)]
+    far.append((Line(120, "von Ulrike"), "low-content"))
+    assert structure(Sorted(body=_paragraphs(20, 4), outside=far)).authors == []

@@ -949,10 +949,22 @@ def _authors(
         found = _name_above_dateline(by_number, page, line) or _name_beside_date(line.text)
         if found:
             break
-    for line in [*farther, *_after_core(sorted_lines, 40)]:
+    after = _after_core(sorted_lines, 40)
+    for line in [*farther, *after]:
         if found:
             break
         found = find_authors(line.text)
+    if not found:
+        # A whole short byline just below the article ("von Cortyn"): the first one only,
+        # those below it are comments'.
+        found = next(
+            (
+                parsed[0]
+                for line in after[:15]
+                if len(line.text) <= 40 and (parsed := parse_byline(line.text)) is not None
+            ),
+            [],
+        )
     if not found:
         found = _author_box(sorted_lines)
     if not found:
