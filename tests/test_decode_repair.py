@@ -146,3 +146,20 @@ def test_tidy_matches_the_white_space_pattern_on_every_character() -> None:
         if code in (0x200B, 0x200C, 0x200D, 0x2060, 0xAD):  # zero-width: removed
             expected = "ab"
         assert tidy(line) == expected, hex(code)
+
+
+def test_tidy_leaves_a_tidy_line_and_splits_any_other_white_space() -> None:
+    """A printable line without doubled or outer spaces is returned as it is; every
+    other white space character (``str.isspace``) is still read as a word break."""
+    control = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+    for code in range(0x110000):
+        char = chr(code)
+        if char in "\u200b\u200c\u200d\u2060\ufeff\u00ad" or 0xD800 <= code <= 0xDFFF:
+            continue
+        line = unicodedata.normalize("NFC", f"a{char}b")
+        tidied = tidy(line)
+        if char.isspace():
+            assert char == " " or not line.isprintable()
+            assert tidied == ("ab" if control.match(char) else "a b"), hex(code)
+        elif line.isprintable():
+            assert tidied == line, hex(code)

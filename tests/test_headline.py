@@ -184,3 +184,20 @@ def test_a_breadcrumb_trail_taken_as_headline_gives_its_last_step() -> None:
     trail = Line(2, "Home » News » River clean-up draws hundreds", kind="h", level=1)
     body = [Line(4 + 2 * i, text) for i in range(4)]
     assert structure(Sorted(body=body, before=[trail])).title == "River clean-up draws hundreds"
+
+
+def test_body_words_are_the_long_word_runs_of_the_body() -> None:
+    """The context counts only words of four characters or more, the same runs ``\\w+``
+    finds; a candidate's long word is never shortened below four by casefolding."""
+    import re
+    import sys
+    from collections import Counter
+
+    from scrubnews.headline import context
+
+    text = "Die Straße, der Fluß; über_all 42 12345 a-bcd efgh.ijkl ÉCOLE ﬁnal 東京都庁"
+    ctx = context([], [Line(1, text), Line(2, "Straße again, ÉCOLE")])
+    every = Counter(re.findall(r"\w+", (text + " Straße again, ÉCOLE").casefold()))
+    assert ctx.body_words == Counter({w: n for w, n in every.items() if len(w) > 3})
+    assert ctx.body_words["strasse"] == 2
+    assert all(len(chr(code).casefold()) >= 1 for code in range(sys.maxunicode + 1))

@@ -224,7 +224,7 @@ def sort_lines(lines: list[Line], config: Config, *, page: bool = False) -> Sort
     menus = _menu_runs(kept, words)
     if config.use_line_model and not page:
         model = linemodel.load(config.line_model)
-        probs = model.probabilities(kept, (start, core_end), end, marks)
+        probs = model.probabilities(kept, (start, core_end), end, marks, words)
         # Past a "Comments" heading below the core, the article is over (comments
         # read like prose); above the core, a run of short lines is a menu.
         # Below other tail headings ("Related", "See also") the model decides:

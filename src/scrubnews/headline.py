@@ -29,6 +29,9 @@ from scrubnews.segment import Line
 from scrubnews.words import word_count
 
 _WORD = re.compile(r"\w+")
+# The ``\w+`` runs of four characters or more (a shorter run never matches: at each of
+# its positions fewer than four word characters follow).
+_LONG_WORD = re.compile(r"\w{4,}")
 # How many lines before the core start, and into it, may hold the headline.
 BEFORE = 40
 AFTER = 5
@@ -62,6 +65,8 @@ class Context:
     # Every short line, casefolded, one per line: a headline is echoed inside others
     # ("Home » News » Headline", "2 thoughts on “Headline”", "Share: Headline").
     page: str = ""
+    # The words of more than three characters at the start of the body (the only ones
+    # a candidate's words are looked up among: casefolding never shortens a word).
     body_words: Counter[str] = field(default_factory=Counter)
     top: frozenset[int] = frozenset()
 
@@ -82,7 +87,7 @@ def context(all_lines: list[Line], body: list[Line]) -> Context:
         Counter(short),
         frozenset(w.casefold() for w in _WORD.findall(first[:2000])),
         "\n".join(short),
-        Counter(_WORD.findall(body_text)),
+        Counter(_LONG_WORD.findall(body_text)),
         frozenset(numbers),
     )
 

@@ -150,7 +150,11 @@ def _window(prefix: Sequence[float], n: int, k: int) -> list[float]:
 
 
 def features(
-    lines: list[Line], core: tuple[int, int], tail: int, marks: frozenset[int] = frozenset()
+    lines: list[Line],
+    core: tuple[int, int],
+    tail: int,
+    marks: frozenset[int] = frozenset(),
+    words: list[int] | None = None,
 ) -> list[Sequence[float]]:
     """One column per ``FEATURES`` name, with one value per line.
 
@@ -160,14 +164,16 @@ def features(
     ``core`` is the article core (start, end exclusive) and ``tail`` the index
     where a tail section ("Comments", "Related") cuts it, ``core[1]`` if none.
     ``marks`` are the indices of tail headings (or of the lines just after a
-    dropped one): what follows them is seldom the article.
+    dropped one): what follows them is seldom the article. ``words`` are the
+    lines' word counts, when the caller has them already.
     """
     n = len(lines)
     if n == 0:
         return [[] for _ in FEATURES]
     log = math.log1p
     texts = [line.text for line in lines]
-    words = list(map(word_count, texts))
+    if words is None:
+        words = list(map(word_count, texts))
     log_words = list(map(log, words))
     ends = [text[-1:] in SENTENCE_END for text in texts]
     short = [w <= 3 for w in words]
@@ -377,11 +383,12 @@ class LineModel:
         core: tuple[int, int],
         tail: int,
         marks: frozenset[int] = frozenset(),
+        words: list[int] | None = None,
     ) -> list[float]:
-        """The probability that each line is article text."""
+        """The probability that each line is article text (``words``: see ``features``)."""
         if not lines:
             return []
-        probs = self.first.evaluate(features(lines, core, tail, marks))
+        probs = self.first.evaluate(features(lines, core, tail, marks, words))
         lo, hi = self.gate
         rows = [i for i, p in enumerate(probs) if lo <= p < hi]
         if rows:

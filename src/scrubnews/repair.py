@@ -204,7 +204,12 @@ def tidy(line: str) -> str:
             line = _ZERO_WIDTH.sub("", line)
         if not unicodedata.is_normalized("NFC", line):
             line = unicodedata.normalize("NFC", line)
-    if not line.isprintable():  # control characters are never printable
+    if line.isprintable():
+        # The only white space a printable line can hold is the ASCII space: with no
+        # two in a row and none at the ends, the line is tidy already.
+        if "  " not in line and line[:1] != " " and line[-1:] != " ":
+            return line
+    else:  # control characters are never printable
         line = _CONTROL.sub("", line)
     # ``str.split`` splits on Unicode white space: NBSP, U+2000-U+200A, U+3000 and the rest.
     return " ".join(line.split())
