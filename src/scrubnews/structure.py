@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from scrubnews import headline
@@ -422,15 +422,10 @@ def _name_near(
             name = _name_line(lines[index + 1].text)
             if name is not None:
                 return [name]
-    for anchor in anchors:
-        at = where.get(anchor.number)
-        if at is None:
-            continue
-        for near in (at + 1, at - 1):
-            if 0 <= near < len(lines) and lines[near] not in anchors:
-                name = _name_line(lines[near].text)
-                if name is not None:
-                    return [name]
+    for beside in _beside_anchors(lines, anchors):
+        name = _name_line(beside.text)
+        if name is not None:
+            return [name]
     # One line farther: a standfirst or a section label often sits between the
     # headline or dateline and the name ("Headline / standfirst / Jane Roy"). There
     # menus and buttons ("Your Account", "Example Data") look like names too: a
@@ -983,6 +978,16 @@ def _byline_beside(lines: list[Line], anchors: list[Line]) -> list[str]:
     Such a byline beats a name alone on a line beside another copy of the headline
     (a menu item above a teaser repeating it).
     """
+    for beside in _beside_anchors(lines, anchors):
+        parsed = parse_byline(beside.text)
+        if parsed is not None:
+            return parsed[0]
+    return []
+
+
+def _beside_anchors(lines: list[Line], anchors: list[Line]) -> Iterator[Line]:
+    """The lines right below, then right above, each anchor (headline or dateline)
+    among ``lines``, skipping the anchors themselves."""
     where = {line.number: index for index, line in enumerate(lines)}
     for anchor in anchors:
         at = where.get(anchor.number)
@@ -990,10 +995,7 @@ def _byline_beside(lines: list[Line], anchors: list[Line]) -> list[str]:
             continue
         for near in (at + 1, at - 1):
             if 0 <= near < len(lines) and lines[near] not in anchors:
-                parsed = parse_byline(lines[near].text)
-                if parsed is not None:
-                    return parsed[0]
-    return []
+                yield lines[near]
 
 
 def _head_of_core(sorted_lines: Sorted, count: int) -> list[Line]:
