@@ -5,7 +5,7 @@
 For every document with a gold title in the development sets, each dump
 folder is cleaned and the headline candidates are captured; a candidate is
 labelled a headline when the scorer would accept the title the pipeline
-reports for it (a breadcrumb trail's last step, ``structure.last_crumb``). Boosted
+reports for it (``structure.reported_title``: a breadcrumb trail's last step). Boosted
 regression trees (scikit-learn's ``HistGradientBoostingClassifier``,
 training only: `pip install -e '.[train]'`) learn which candidates are
 headlines; the candidate the trees score highest is picked. The script
@@ -32,7 +32,7 @@ from typing import Any
 
 import scrubnews
 from scrubnews import headline
-from scrubnews.structure import last_crumb
+from scrubnews.structure import reported_title
 
 SETS = ("readability", "trafilatura")
 FOLDERS = ("dump", "dump-w3m", "dump-html2text")
@@ -81,7 +81,8 @@ def collect(corpora: Path, score: Any) -> list[tuple[str, str, list[list[float]]
                         first = cand.line.kind == "h" and not seen_heading
                         seen_heading = seen_heading or cand.line.kind == "h"
                         feats.append(headline.features(cand, first, ctx))
-                        title = last_crumb(cand.line.text)  # what the pipeline reports
+                        prev = cand.prev.text if cand.prev is not None else ""
+                        title = reported_title(cand.line.text, prev)  # what the pipeline reports
                         labels.append(int(score.title_ok(title, gold["title"])))
                     if feats:
                         rows.append((name, gold["id"], feats, labels))

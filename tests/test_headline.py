@@ -184,3 +184,33 @@ def test_a_breadcrumb_trail_taken_as_headline_gives_its_last_step() -> None:
     trail = Line(2, "Home » News » River clean-up draws hundreds", kind="h", level=1)
     body = [Line(4 + 2 * i, text) for i in range(4)]
     assert structure(Sorted(body=body, before=[trail])).title == "River clean-up draws hundreds"
+
+
+def test_the_reported_title_drops_a_list_number_and_whole_line_emphasis() -> None:
+    from scrubnews.structure import reported_title
+
+    assert reported_title("3. Dog chases burglars away", "2. News") == "Dog chases burglars away"
+    assert reported_title("3. Dog chases burglars away", "News") == "3. Dog chases burglars away"
+    assert reported_title("_Dog chases burglars away_") == "Dog chases burglars away"
+    assert reported_title("**Dog chases burglars away**") == "Dog chases burglars away"
+    assert reported_title("_Dog_ chases burglars _away_") == "_Dog_ chases burglars _away_"
+
+
+def test_a_numbered_breadcrumb_step_is_reported_without_its_number() -> None:
+    page = (
+        "1. Home\n\n2. News\n\n3. Dog chases burglars away from a farmhouse\n\n"
+        "By Jane Roy | 5 July 2012\n\n"
+        + "A dog chased two burglars out of a farmhouse near the town on Monday night, "
+        "the police said, and the men ran off across the fields without their bags.\n\n" * 3
+    )
+    article = scrubnews.clean(page.encode())
+    assert article.title == "Dog chases burglars away from a farmhouse"
+
+
+def test_a_repeated_label_above_the_headline_is_no_byline() -> None:
+    from scrubnews.structure import _name_near
+
+    label, title = Line(3, "Filmbüro Göttingen"), Line(4, "Hollywood an der Leine")
+    copy = Line(30, "Filmbüro Göttingen")
+    assert _name_near([label, title], [title], [label, title, copy]) == []
+    assert _name_near([label, title], [title], [label, title]) == ["Filmbüro Göttingen"]

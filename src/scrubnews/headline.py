@@ -53,6 +53,27 @@ _CREDIT = re.compile(
 _LABEL = re.compile(r"[^\W\d_]{2,15}\s?:\s")
 
 
+_NUMBERED = re.compile(r"(\d{1,2})\. (?=\S)")
+
+
+def numbered_step(text: str, prev: str) -> bool:
+    """Whether ``text`` is an item of a numbered list ``prev`` is the item before.
+
+    A terminal browser numbers an ordered list's items, breadcrumb trails too
+    ("1. Home", "2. News", "3. Headline").
+
+    >>> numbered_step("3. Council approves budget", "2. News")
+    True
+    >>> numbered_step("3. Council approves budget", "News")
+    False
+    """
+    m = _NUMBERED.match(text)
+    if m is None or not prev[:1].isdigit():
+        return False
+    before = _NUMBERED.match(prev)
+    return before is not None and int(before.group(1)) + 1 == int(m.group(1))
+
+
 @dataclass(frozen=True)
 class Context:
     """What a candidate is compared with: text counts on the page, the first paragraph."""

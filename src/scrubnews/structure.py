@@ -414,7 +414,9 @@ def _name_near(
         for near in (at + 1, at - 1):
             if 0 <= near < len(lines) and lines[near] not in anchors:
                 name = _name_line(lines[near].text)
-                if name is not None:
+                if name is not None and not (
+                    near < at and anchor is anchors[0] and _elsewhere(lines[near], page)
+                ):
                     return [name]
     # One line farther: a standfirst or a section label often sits between the
     # headline or dateline and the name ("Headline / standfirst / Jane Roy"). There
@@ -436,6 +438,12 @@ def _name_near(
         if not any(w.casefold() in lower for w in _LETTERS.findall(name)):
             return [name]
     return []
+
+
+def _elsewhere(line: Line, page: Sequence[Line]) -> bool:
+    """Whether the page writes ``line`` again: a section label or a page name above a
+    headline, not a byline."""
+    return any(other.text == line.text and other.number != line.number for other in page)
 
 
 # A byline marker word: "By", "Von", "Por", "Par", "Door".
@@ -1074,7 +1082,9 @@ def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
     if page and title_line is not None and title_line.kind != "h":
         title_line = None
     if title_line is not None:
-        out.title = last_crumb(title_line.text)
+        window = wide + body
+        at = next(i for i, line in enumerate(window) if line is title_line)
+        out.title = reported_title(title_line.text, window[at - 1].text if at else "")
         # A page of one paragraph: that paragraph names the article and is its body too.
         # So is a sentence, or a long paragraph inside the core, taken for want of a
         # headline: it stays in the body.
@@ -1223,6 +1233,32 @@ def last_crumb(text: str) -> str:
     else:
         last = _CRUMB.split(text[m.end() :])[-1].strip()
     return last if word_count(last) >= 1 else text
+
+
+# Emphasis around a whole heading, as html2text writes it: "_Headline_", "__Headline __".
+_WRAPPED = re.compile(r"(\*{1,2}|_{1,2})\s?([^*_\s](?:[^*_]*[^*_\s])?)\s?\1")
+
+
+def reported_title(text: str, prev: str = "") -> str:
+    """What a headline line reports as the title, ``prev`` being the line before it.
+
+    A breadcrumb trail's last step; without a numbered list's number
+    (``headline.numbered_step``) or emphasis around the whole line.
+
+    >>> reported_title("3. Council approves budget", "2. News")
+    'Council approves budget'
+    >>> reported_title("_Council approves budget_"), reported_title("__Ischgl __")
+    ('Council approves budget', 'Ischgl')
+    >>> reported_title("3. Council approves budget", "Top stories")
+    '3. Council approves budget'
+    """
+    if text[:1] in "*_":
+        m = _WRAPPED.fullmatch(text)
+        if m is not None:
+            text = m.group(2)
+    if text[:1].isdigit() and headline.numbered_step(text, prev):
+        text = text.split(" ", 1)[1]
+    return last_crumb(text)
 
 
 # A caption's credit closing the line: "… in coming weeks (Credit: iStock)", "(Foto: dpa)".
