@@ -186,6 +186,29 @@ def test_a_breadcrumb_trail_taken_as_headline_gives_its_last_step() -> None:
     assert structure(Sorted(body=body, before=[trail])).title == "River clean-up draws hundreds"
 
 
+def test_menu_neighbours_crumb_ends_and_list_steps_are_features() -> None:
+    menu = _neighbour_features("Kultur >", "2. Dog chases burglars away", "Teilen")
+    assert menu["after_separator"] == 1.0
+    assert menu["list_step"] == 0.0
+    step = _neighbour_features("1. Home", "2. Dog chases burglars away", "Teilen")
+    assert step["list_step"] == 1.0
+    assert step["after_separator"] == 0.0
+    teaser = _neighbour_features("News", "Dog chases burglars away and more…", "Teilen")
+    assert teaser["ellipsis"] == 1.0
+
+
+def test_short_lines_around_and_words_below_a_candidate() -> None:
+    texts = [
+        "Home", "News", "Sport", "Dog chases burglars away", "Jane Roy",
+        "A dog chased two burglars out of a house in the town centre on Monday night.",
+    ]
+    lines = [Line(n, text) for n, text in enumerate(texts, start=1)]
+    found = {c.line.text: c for c in headline.candidates(lines[:5], lines[5:], set())}
+    cand = found["Dog chases burglars away"]
+    assert cand.short_around == 4
+    assert cand.next_max == 16
+
+
 def test_the_reported_title_drops_a_list_number_and_whole_line_emphasis() -> None:
     from scrubnews.structure import reported_title
 

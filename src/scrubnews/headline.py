@@ -4,8 +4,11 @@ Candidates are the lines just before the article core and its first few
 lines. Each gets shallow features (position relative to the core, heading
 level, length, sentence end, dates and bylines, capitalisation,
 repetition on the page, overlap with the first paragraph, whether the next
-line holds a date or a byline and whether prose stands around it) and the
-candidate with the highest score under the boosted regression trees in
+line holds a date or a byline and whether prose stands around it, how many
+short menu-like lines stand near it and how long the lines below it are,
+whether a breadcrumb separator ends the line above, a teaser's ellipsis,
+a numbered list's step) and the candidate with the highest score under
+the boosted regression trees in
 ``data/headline_model.json`` wins (the trees read the features together:
 a short line is a headline above a byline, a menu item above a menu). The
 trees are trained by ``scripts/train_headline.py`` on the development
@@ -42,7 +45,11 @@ FEATURES = (
     "first_heading", "chars", "digits", "gap_before", "quote", "above_meta", "below_meta",
     "rel_far", "echoed", "body_overlap", "top", "sentence_break", "credit", "comma_list",
     "label", "next_dated", "after_prose", "before_prose",
+    "short_around", "next_max", "after_separator", "ellipsis",
+    "list_step",
 )
+# A line that is only a breadcrumb separator, or ends with one: "›", "Kultur >".
+_CRUMB_END = frozenset("»›>/|•·")
 # A picture credit or caption: "Foto: Jane Roy", "… (Bild: dpa)", "… EFE", "© Reuters".
 _CREDIT = re.compile(
     r"(?:^|[\s(])(?i:foto|fotos|photo|bild|image|credit|quelle|source)s?\s?:|©"
@@ -119,6 +126,10 @@ class Candidate:
     # The window lines right before and after it, kept or used, in page order.
     prev: Line | None = None
     next: Line | None = None
+    # Short lines (three words or fewer) among the three either side (a menu around
+    # it), the most words of the next three lines.
+    short_around: int = 0
+    next_max: int = 0
 
 
 @cache
@@ -204,6 +215,11 @@ def features(cand: Candidate, first_heading: bool, ctx: Context) -> list[float]:
         ),
         float(prev_words >= 15),
         float(next_words >= 15),
+        cand.short_around / 6.0,
+        math.log1p(cand.next_max),
+        float(cand.prev is not None and cand.prev.text[-1:] in _CRUMB_END),
+        float(text.endswith(("...", "…"))),
+        float(numbered_step(text, cand.prev.text if cand.prev is not None else "")),
     ]
 
 
@@ -231,9 +247,12 @@ def candidates(before: list[Line], body: list[Line], used: set[int]) -> list[Can
     """Lines that may be the headline, with their position relative to the core start."""
     window = before[-BEFORE:] + body[:AFTER]
     start = len(before[-BEFORE:])
+    counts = [word_count(line.text) for line in window]
+    short = [0 < n <= 3 for n in counts]
     found = []
     for index, line in enumerate(window):
-        if line.number in used or not 1 <= word_count(line.text) <= 40 or len(line.text) > 300:
+        words = counts[index]
+        if line.number in used or not 1 <= words <= 40 or len(line.text) > 300:
             continue
         if "|" in line.text and _table_row(window, index):
             continue
@@ -241,7 +260,13 @@ def candidates(before: list[Line], body: list[Line], used: set[int]) -> list[Can
         below = index > 0 and window[index - 1].number in used
         prev = window[index - 1] if index > 0 else None
         after = window[index + 1] if index + 1 < len(window) else None
-        found.append(Candidate(line, index - start, above, below, prev, after))
+        around = sum(short[max(0, index - 3) : index]) + sum(short[index + 1 : index + 4])
+        after_max = max(counts[index + 1 : index + 4], default=0)
+        found.append(
+            Candidate(
+                line, index - start, above, below, prev, after, around, after_max
+            )
+        )
     return found
 
 

@@ -1079,7 +1079,10 @@ def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
 
     all_lines = wide + body + [line for line, _rule in sorted_lines.outside]
     title_line = headline.pick(wide, body, out.used, headline.context(all_lines, body))
-    if page and title_line is not None and title_line.kind != "h":
+    if page and title_line is not None and (
+        title_line.kind != "h" or (title_line in body[1:] and title_line is not body[0])
+    ):
+        # A page marks its headings: the headline is one, above the core or opening it.
         title_line = None
     if title_line is not None:
         window = wide + body
