@@ -201,3 +201,56 @@ def test_body_words_are_the_long_word_runs_of_the_body() -> None:
     assert ctx.body_words == Counter({w: n for w, n in every.items() if len(w) > 3})
     assert ctx.body_words["strasse"] == 2
     assert all(len(chr(code).casefold()) >= 1 for code in range(sys.maxunicode + 1))
+
+
+def test_menu_neighbours_crumb_ends_and_list_steps_are_features() -> None:
+    menu = _neighbour_features("Kultur >", "2. Dog chases burglars away", "Teilen")
+    assert menu["after_separator"] == 1.0
+    assert menu["list_step"] == 0.0
+    step = _neighbour_features("1. Home", "2. Dog chases burglars away", "Teilen")
+    assert step["list_step"] == 1.0
+    assert step["after_separator"] == 0.0
+    teaser = _neighbour_features("News", "Dog chases burglars away and more…", "Teilen")
+    assert teaser["ellipsis"] == 1.0
+
+
+def test_short_lines_around_and_words_below_a_candidate() -> None:
+    texts = [
+        "Home", "News", "Sport", "Dog chases burglars away", "Jane Roy",
+        "A dog chased two burglars out of a house in the town centre on Monday night.",
+    ]
+    lines = [Line(n, text) for n, text in enumerate(texts, start=1)]
+    found = {c.line.text: c for c in headline.candidates(lines[:5], lines[5:], set())}
+    cand = found["Dog chases burglars away"]
+    assert cand.short_around == 4
+    assert cand.next_max == 16
+
+
+def test_the_reported_title_drops_a_list_number_and_whole_line_emphasis() -> None:
+    from scrubnews.structure import reported_title
+
+    assert reported_title("3. Dog chases burglars away", "2. News") == "Dog chases burglars away"
+    assert reported_title("3. Dog chases burglars away", "News") == "3. Dog chases burglars away"
+    assert reported_title("_Dog chases burglars away_") == "Dog chases burglars away"
+    assert reported_title("**Dog chases burglars away**") == "Dog chases burglars away"
+    assert reported_title("_Dog_ chases burglars _away_") == "_Dog_ chases burglars _away_"
+
+
+def test_a_numbered_breadcrumb_step_is_reported_without_its_number() -> None:
+    page = (
+        "1. Home\n\n2. News\n\n3. Dog chases burglars away from a farmhouse\n\n"
+        "By Jane Roy | 5 July 2012\n\n"
+        + "A dog chased two burglars out of a farmhouse near the town on Monday night, "
+        "the police said, and the men ran off across the fields without their bags.\n\n" * 3
+    )
+    article = scrubnews.clean(page.encode())
+    assert article.title == "Dog chases burglars away from a farmhouse"
+
+
+def test_a_repeated_label_above_the_headline_is_no_byline() -> None:
+    from scrubnews.structure import _name_near
+
+    label, title = Line(3, "Filmbüro Göttingen"), Line(4, "Hollywood an der Leine")
+    copy = Line(30, "Filmbüro Göttingen")
+    assert _name_near([label, title], [title], [label, title, copy]) == []
+    assert _name_near([label, title], [title], [label, title]) == ["Filmbüro Göttingen"]

@@ -4,8 +4,11 @@ Candidates are the lines just before the article core and its first few
 lines. Each gets shallow features (position relative to the core, heading
 level, length, sentence end, dates and bylines, capitalisation,
 repetition on the page, overlap with the first paragraph, whether the next
-line holds a date or a byline and whether prose stands around it) and the
-candidate with the highest score under the boosted regression trees in
+line holds a date or a byline and whether prose stands around it, how many
+short menu-like lines stand near it and how long the lines below it are,
+whether a breadcrumb separator ends the line above, a teaser's ellipsis,
+a numbered list's step) and the candidate with the highest score under
+the boosted regression trees in
 ``data/headline_model.json`` wins (the trees read the features together:
 a short line is a headline above a byline, a menu item above a menu). The
 trees are trained by ``scripts/train_headline.py`` on the development
@@ -45,7 +48,11 @@ FEATURES = (
     "first_heading", "chars", "digits", "gap_before", "quote", "above_meta", "below_meta",
     "rel_far", "echoed", "body_overlap", "top", "sentence_break", "credit", "comma_list",
     "label", "next_dated", "after_prose", "before_prose",
+    "short_around", "next_max", "after_separator", "ellipsis",
+    "list_step",
 )
+# A line that is only a breadcrumb separator, or ends with one: "›", "Kultur >".
+_CRUMB_END = frozenset("»›>/|•·")
 # A picture credit or caption: "Foto: Jane Roy", "… (Bild: dpa)", "… EFE", "© Reuters".
 _CREDIT = re.compile(
     r"(?:^|[\s(])(?i:foto|fotos|photo|bild|image|credit|quelle|source)s?\s?:|©"
@@ -54,6 +61,27 @@ _CREDIT = re.compile(
 )
 # A short label before a colon opens the line: "Themen: …", "Tags: …", "Lösung: …".
 _LABEL = re.compile(r"[^\W\d_]{2,15}\s?:\s")
+
+
+_NUMBERED = re.compile(r"(\d{1,2})\. (?=\S)")
+
+
+def numbered_step(text: str, prev: str) -> bool:
+    """Whether ``text`` is an item of a numbered list ``prev`` is the item before.
+
+    A terminal browser numbers an ordered list's items, breadcrumb trails too
+    ("1. Home", "2. News", "3. Headline").
+
+    >>> numbered_step("3. Council approves budget", "2. News")
+    True
+    >>> numbered_step("3. Council approves budget", "News")
+    False
+    """
+    m = _NUMBERED.match(text)
+    if m is None or not prev[:1].isdigit():
+        return False
+    before = _NUMBERED.match(prev)
+    return before is not None and int(before.group(1)) + 1 == int(m.group(1))
 
 
 @dataclass(frozen=True)
@@ -103,6 +131,10 @@ class Candidate:
     # The window lines right before and after it, kept or used, in page order.
     prev: Line | None = None
     next: Line | None = None
+    # Short lines (three words or fewer) among the three either side (a menu around
+    # it), the most words of the next three lines.
+    short_around: int = 0
+    next_max: int = 0
 
 
 @cache
@@ -188,6 +220,11 @@ def features(cand: Candidate, first_heading: bool, ctx: Context) -> list[float]:
         ),
         float(prev_words >= 15),
         float(next_words >= 15),
+        cand.short_around / 6.0,
+        math.log1p(cand.next_max),
+        float(cand.prev is not None and cand.prev.text[-1:] in _CRUMB_END),
+        float(text.endswith(("...", "…"))),
+        float(numbered_step(text, cand.prev.text if cand.prev is not None else "")),
     ]
 
 
@@ -215,9 +252,12 @@ def candidates(before: list[Line], body: list[Line], used: set[int]) -> list[Can
     """Lines that may be the headline, with their position relative to the core start."""
     window = before[-BEFORE:] + body[:AFTER]
     start = len(before[-BEFORE:])
+    counts = [word_count(line.text) for line in window]
+    short = [0 < n <= 3 for n in counts]
     found = []
     for index, line in enumerate(window):
-        if line.number in used or not 1 <= word_count(line.text) <= 40 or len(line.text) > 300:
+        words = counts[index]
+        if line.number in used or not 1 <= words <= 40 or len(line.text) > 300:
             continue
         if "|" in line.text and _table_row(window, index):
             continue
@@ -225,7 +265,13 @@ def candidates(before: list[Line], body: list[Line], used: set[int]) -> list[Can
         below = index > 0 and window[index - 1].number in used
         prev = window[index - 1] if index > 0 else None
         after = window[index + 1] if index + 1 < len(window) else None
-        found.append(Candidate(line, index - start, above, below, prev, after))
+        around = sum(short[max(0, index - 3) : index]) + sum(short[index + 1 : index + 4])
+        after_max = max(counts[index + 1 : index + 4], default=0)
+        found.append(
+            Candidate(
+                line, index - start, above, below, prev, after, around, after_max
+            )
+        )
     return found
 
 

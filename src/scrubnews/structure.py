@@ -422,9 +422,11 @@ def _name_near(
             name = _name_line(lines[index + 1].text)
             if name is not None:
                 return [name]
-    for beside in _beside_anchors(lines, anchors):
+    for anchor, beside in _beside_anchors(lines, anchors):
         name = _name_line(beside.text)
-        if name is not None:
+        if name is not None and not (
+            beside.number < anchor.number and anchor is anchors[0] and _elsewhere(beside, page)
+        ):
             return [name]
     # One line farther: a standfirst or a section label often sits between the
     # headline or dateline and the name ("Headline / standfirst / Jane Roy"). There
@@ -446,6 +448,12 @@ def _name_near(
         if not any(w.casefold() in lower for w in _LETTERS.findall(name)):
             return [name]
     return []
+
+
+def _elsewhere(line: Line, page: Sequence[Line]) -> bool:
+    """Whether the page writes ``line`` again: a section label or a page name above a
+    headline, not a byline."""
+    return any(other.text == line.text and other.number != line.number for other in page)
 
 
 # A byline marker word: "By", "Von", "Por", "Par", "Door".
@@ -978,16 +986,16 @@ def _byline_beside(lines: list[Line], anchors: list[Line]) -> list[str]:
     Such a byline beats a name alone on a line beside another copy of the headline
     (a menu item above a teaser repeating it).
     """
-    for beside in _beside_anchors(lines, anchors):
+    for _anchor, beside in _beside_anchors(lines, anchors):
         parsed = parse_byline(beside.text)
         if parsed is not None:
             return parsed[0]
     return []
 
 
-def _beside_anchors(lines: list[Line], anchors: list[Line]) -> Iterator[Line]:
-    """The lines right below, then right above, each anchor (headline or dateline)
-    among ``lines``, skipping the anchors themselves."""
+def _beside_anchors(lines: list[Line], anchors: list[Line]) -> Iterator[tuple[Line, Line]]:
+    """Each anchor (headline or dateline) among ``lines`` with the line right below
+    it, then the line right above it, skipping the anchors themselves."""
     where = {line.number: index for index, line in enumerate(lines)}
     for anchor in anchors:
         at = where.get(anchor.number)
@@ -995,7 +1003,7 @@ def _beside_anchors(lines: list[Line], anchors: list[Line]) -> Iterator[Line]:
             continue
         for near in (at + 1, at - 1):
             if 0 <= near < len(lines) and lines[near] not in anchors:
-                yield lines[near]
+                yield anchor, lines[near]
 
 
 def _head_of_core(sorted_lines: Sorted, count: int) -> list[Line]:
@@ -1208,10 +1216,15 @@ def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
                 out.used.add(line.number)
 
     title_line = headline.pick(wide, body, out.used, headline.context(all_lines, body))
-    if page and title_line is not None and title_line.kind != "h":
+    if page and title_line is not None and (
+        title_line.kind != "h" or (title_line in body[1:] and title_line is not body[0])
+    ):
+        # A page marks its headings: the headline is one, above the core or opening it.
         title_line = None
     if title_line is not None:
-        out.title = last_crumb(title_line.text)
+        window = wide + body
+        at = next(i for i, line in enumerate(window) if line is title_line)
+        out.title = reported_title(title_line.text, window[at - 1].text if at else "")
         # A page of one paragraph: that paragraph names the article and is its body too.
         # So is a sentence, or a long paragraph inside the core, taken for want of a
         # headline: it stays in the body.
@@ -1390,6 +1403,32 @@ def last_crumb(text: str) -> str:
     else:
         last = _CRUMB.split(text[m.end() :])[-1].strip()
     return last if word_count(last) >= 1 else text
+
+
+# Emphasis around a whole heading, as html2text writes it: "_Headline_", "__Headline __".
+_WRAPPED = re.compile(r"(\*{1,2}|_{1,2})\s?([^*_\s](?:[^*_]*[^*_\s])?)\s?\1")
+
+
+def reported_title(text: str, prev: str = "") -> str:
+    """What a headline line reports as the title, ``prev`` being the line before it.
+
+    A breadcrumb trail's last step; without a numbered list's number
+    (``headline.numbered_step``) or emphasis around the whole line.
+
+    >>> reported_title("3. Council approves budget", "2. News")
+    'Council approves budget'
+    >>> reported_title("_Council approves budget_"), reported_title("__Ischgl __")
+    ('Council approves budget', 'Ischgl')
+    >>> reported_title("3. Council approves budget", "Top stories")
+    '3. Council approves budget'
+    """
+    if text[:1] in "*_":
+        m = _WRAPPED.fullmatch(text)
+        if m is not None:
+            text = m.group(2)
+    if text[:1].isdigit() and headline.numbered_step(text, prev):
+        text = text.split(" ", 1)[1]
+    return last_crumb(text)
 
 
 # A caption's credit closing the line: "… in coming weeks (Credit: iStock)", "(Foto: dpa)".
