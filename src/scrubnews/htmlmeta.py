@@ -223,16 +223,11 @@ def _json(text: str) -> Any:
         return None
 
 
-def _is_article(item: dict[str, Any]) -> bool:
+def _is_article(item: dict[str, Any], types: tuple[str, ...] = _ARTICLE_TYPES) -> bool:
+    """True if the JSON-LD ``item`` is of one of ``types`` (an article's, by default)."""
     kind = item.get("@type")
     kinds = kind if isinstance(kind, list) else [kind]
-    return any(isinstance(k, str) and k.endswith(_ARTICLE_TYPES) for k in kinds)
-
-
-def _is_authored(item: dict[str, Any]) -> bool:
-    kind = item.get("@type")
-    kinds = kind if isinstance(kind, list) else [kind]
-    return any(isinstance(k, str) and k.endswith(_AUTHORED_TYPES) for k in kinds)
+    return any(isinstance(k, str) and k.endswith(types) for k in kinds)
 
 
 def _ld_names(value: Any, people: list[str], others: list[str],
@@ -896,7 +891,7 @@ def _stated_authors(root: Any, items: list[dict[str, Any]], metas: dict[str, str
     ids = {item["@id"]: item for item in items if isinstance(item.get("@id"), str)}
     others: list[str] = []
     for item in items:
-        if "author" in item and _is_authored(item):
+        if "author" in item and _is_article(item, _AUTHORED_TYPES):
             people: list[str] = []
             _ld_names(item["author"], people, others, ids)
             if people:

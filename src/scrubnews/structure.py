@@ -405,6 +405,12 @@ def _name_line(text: str) -> str | None:
 
 
 _LOWER_WORD = re.compile(r"(?<![^\W\d_])[a-zß-ÿ]{2,}(?![^\W\d_])")
+
+
+def _lower_words(page: Sequence[Line]) -> set[str]:
+    """The words the ``page`` writes in lower case: a capitalised word among them
+    is a word (a menu's "Live Stream"), not a name."""
+    return {w for line in page for w in _LOWER_WORD.findall(line.text)}
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
@@ -444,7 +450,7 @@ def _name_near(
         if name is None:
             continue
         if lower is None:
-            lower = {w for line in page for w in _LOWER_WORD.findall(line.text)}
+            lower = _lower_words(page)
         if not any(w.casefold() in lower for w in _LETTERS.findall(name)):
             return [name]
     return []
@@ -496,9 +502,8 @@ def _caps_name(text: str, page: Sequence[Line] = ()) -> str | None:
     folded = title.casefold().split()
     if any(word in stops for stops in STOP_WORDS.values() for word in folded):
         return None
-    for line in page:
-        if any(word in folded for word in _LOWER_WORD.findall(line.text)):
-            return None
+    if not _lower_words(page).isdisjoint(folded):
+        return None
     return text
 
 
@@ -677,6 +682,12 @@ def published_line(text: str) -> bool:
     (False, False)
     """
     return _PUBLISHED.search(text[:80]) is not None
+
+
+def _date_rank(text: str) -> tuple[bool, bool]:
+    """How a dateline ranks among others (lower first): a publication date before an
+    unlabelled one, an "updated" one last."""
+    return updated_line(text), not published_line(text)
 
 
 def updated_line(text: str) -> bool:
@@ -1301,10 +1312,7 @@ def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
                     break
         if candidates:
             # Of the first few, a publication date beats an unlabelled or updated one.
-            line = min(
-                candidates,
-                key=lambda line: (updated_line(line.text), not published_line(line.text)),
-            )
+            line = min(candidates, key=lambda line: _date_rank(line.text))
             found = find_date(line.text)
             assert found is not None
             out.date = found[0]
@@ -1320,10 +1328,7 @@ def structure(sorted_lines: Sorted, meta: PageMeta | None = None) -> Structured:
         # A publication date beats an "updated" one; otherwise the first found wins.
         # A date labelled as the publication's beats an unlabelled one (a print date,
         # a comment's time among the first lines of the core).
-        chosen = min(
-            dates,
-            key=lambda item: (updated_line(item[0].text), not published_line(item[0].text)),
-        )
+        chosen = min(dates, key=lambda item: _date_rank(item[0].text))
         if not published_line(chosen[0].text) and head:
             # The line model may drop the labelled dateline between the head's lines.
             for line in _dropped_between(sorted_lines, head[0].number, head[-1].number):
